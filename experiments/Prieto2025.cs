@@ -1,0 +1,50 @@
+namespace GrokDsl.Experiments;
+
+#pragma warning disable GROK0007 // Prieto et al. train without weight decay on purpose: that is the phenomenon.
+
+/// <summary>
+/// Prieto, Barsbey, Mediano and Birdal 2025, "Grokking at the edge of numerical stability"
+/// (arXiv:2501.04697): an MLP (two hidden layers of 200, no bias) on the one-hot pair encoding of
+/// a+b mod 113 with 40% of the pairs, full batch, AdamW with β2 0.99, ε 1e-25 and no weight decay.
+/// Without weight decay, float32 softmax collapses and the model stops learning; the variants are
+/// float32 cross-entropy, float64 cross-entropy, StableMax (lr 0.01, β2 0.999) and ⊥AdamW (lr 0.01).
+/// </summary>
+[Experiment("prieto-2025", Source = "Prieto et al. 2025, arXiv:2501.04697, Fig. 1 and run_main_experiments.sh")]
+public sealed partial record Prieto2025
+{
+    public ModularArithmetic Data { get; init; } = new() { Modulus = 113, Operation = "a+b", TrainFraction = 0.4, Encoding = "one-hot" };
+
+    public Mlp Model { get; init; } = Mlp.Prieto2025;
+
+    /// <summary>"float32", "float64", "stablemax" or "perpendicular".</summary>
+    [Sweep("float32", "float64", "stablemax", "perpendicular")]
+    public string Variant { get; init; } = "float32";
+
+    public AdamW Optimizer => Variant switch
+    {
+        "stablemax" => new() { LearningRate = 0.01, WeightDecay = 0, Beta2 = 0.999, Epsilon = 1e-25 },
+        "perpendicular" => new() { LearningRate = 0.01, WeightDecay = 0, Beta2 = 0.99, Epsilon = 1e-25, PerpendicularGradient = true },
+        _ => new() { LearningRate = 1e-3, WeightDecay = 0, Beta2 = 0.99, Epsilon = 1e-25 },
+    };
+
+    public Training Training => new()
+    {
+        EvaluateEvery = 10,
+        MeasureEvery = 100,
+        Precision = Variant == "float64" ? Precision.Float64 : Precision.Float32,
+        Loss = Variant == "stablemax" ? LossFunction.StableMaxCrossEntropy : LossFunction.CrossEntropy,
+        CheckpointEvery = 5000,
+    };
+
+    public Stopping Stopping { get; init; } = new() { MaxSteps = 80_000 };
+
+    public int Seed { get; init; } = 42;
+
+    public IReadOnlyList<string> Measures { get; init; } = ["weight-norm", "softmax-collapse"];
+
+    public static Prieto2025 Smoke => new Prieto2025() with
+    {
+        Data = new() { Modulus = 17, Operation = "a+b", TrainFraction = 0.4, Encoding = "one-hot" },
+        Stopping = new() { MaxSteps = 30 },
+    };
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace GrokDsl.Analyzers;
+
+/// <summary>
+/// The DSL types the rules look for, resolved once per compilation and compared as symbols. Null when
+/// the compilation does not reference GrokDsl, so analyzers cost nothing in unrelated projects.
+/// </summary>
+internal sealed class KnownTypes
+{
+    KnownTypes(INamedTypeSymbol experiment, INamedTypeSymbol sweep, INamedTypeSymbol component, INamedTypeSymbol range, INamedTypeSymbol optimizerOptions)
+    {
+        ExperimentAttribute = experiment;
+        SweepAttribute = sweep;
+        ComponentAttribute = component;
+        RangeAttribute = range;
+        OptimizerOptions = optimizerOptions;
+    }
+
+    public INamedTypeSymbol ExperimentAttribute { get; }
+    public INamedTypeSymbol SweepAttribute { get; }
+    public INamedTypeSymbol ComponentAttribute { get; }
+    public INamedTypeSymbol RangeAttribute { get; }
+    public INamedTypeSymbol OptimizerOptions { get; }
+
+    /// <summary>Whether a type is an optimizer's options (derives from GrokDsl.OptimizerOptions).</summary>
+    public bool IsOptimizer(ITypeSymbol? type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(t, OptimizerOptions)) return true;
+        return false;
+    }
+
+    public static KnownTypes? From(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("GrokDsl.ExperimentAttribute") is { } experiment
+        && compilation.GetTypeByMetadataName("GrokDsl.SweepAttribute") is { } sweep
+        && compilation.GetTypeByMetadataName("GrokDsl.ComponentAttribute") is { } component
+        && compilation.GetTypeByMetadataName("GrokDsl.RangeAttribute") is { } range
+        && compilation.GetTypeByMetadataName("GrokDsl.OptimizerOptions") is { } optimizerOptions
+            ? new KnownTypes(experiment, sweep, component, range, optimizerOptions)
+            : null;
+
+    public AttributeData? ExperimentOf(ISymbol symbol) => Find(symbol.GetAttributes(), ExperimentAttribute);
+
+    public AttributeData? SweepOf(ISymbol symbol) => Find(symbol.GetAttributes(), SweepAttribute);
+
+    public AttributeData? RangeOf(ISymbol symbol) => Find(symbol.GetAttributes(), RangeAttribute);
+
+    /// <summary>The <c>ComponentKind</c> value an options type declares, or null for a type that is no component.</summary>
+    public int? ComponentKindOf(ITypeSymbol type) =>
+        Find(type.GetAttributes(), ComponentAttribute) is { ConstructorArguments: { Length: 2 } arguments } && arguments[0].Value is int kind
+            ? kind
+            : null;
+
+    static AttributeData? Find(ImmutableArray<AttributeData> attributes, INamedTypeSymbol type) =>
+        attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, type));
+}

@@ -1,0 +1,122 @@
+using System.Linq;
+using GrokDsl.Generators.Model;
+
+namespace GrokDsl.Generators;
+
+public sealed partial class ExperimentGenerator
+{
+    /// <summary>
+    /// Writes the typed pipeline of one experiment: identity, canonical configuration, run
+    /// specification, sweep expansion and catalog registration. Users step into this code and it is
+    /// snapshot-tested, so it is written to be read.
+    /// </summary>
+    internal static class Emitter
+    {
+        const string Dsl = "global::GrokDsl";
+
+        public static string Emit(ExperimentSpec spec)
+        {
+            var w = SourceWriter.WithHeader();
+            w.WriteLine($"[assembly: {Dsl}.RegisteredExperiment(typeof({spec.FullyQualifiedName}))]");
+            w.WriteLine();
+            if (spec.Namespace is not null)
+            {
+                w.WriteLine($"namespace {spec.Namespace};");
+                w.WriteLine();
+            }
+
+            w.OpenBlock($"partial record {spec.TypeName} : {Dsl}.IExperiment");
+            WriteInfo(w, spec);
+            w.WriteLine();
+            WriteConfiguration(w, spec);
+            w.WriteLine();
+            WriteRunSpec(w, spec);
+            w.WriteLine();
+            WriteSweep(w, spec);
+            w.CloseBlock();
+            return w.ToString();
+        }
+
+        static void WriteInfo(SourceWriter w, ExperimentSpec spec)
+        {
+            var axes = string.Join(", ", spec.SweepAxes.Select(a => Quote(a.PropertyName)));
+            w.WriteLine("/// <summary>The experiment's identity, as its attribute declares it.</summary>");
+            w.WriteLine($"public static {Dsl}.ExperimentInfo Info {{ get; }} = new(");
+            w.Indentation++;
+            w.WriteLine($"Id: {Quote(spec.Id)},");
+            w.WriteLine($"TypeName: {Quote(spec.TypeName)},");
+            w.WriteLine($"Source: {(spec.Source is null ? "null" : Quote(spec.Source))},");
+            w.WriteLine($"SweepAxes: [{axes}]);");
+            w.Indentation--;
+            w.WriteLine();
+            w.WriteLine($"{Dsl}.ExperimentInfo {Dsl}.IExperiment.Info => Info;");
+        }
+
+        static void WriteConfiguration(SourceWriter w, ExperimentSpec spec)
+        {
+            w.WriteLine("/// <summary>Every resolved setting of this run; its hash is the run id.</summary>");
+            w.OpenBlock($"public {Dsl}.Configuration.ConfigurationWriter WriteConfiguration()");
+            w.WriteLine($"var configuration = new {Dsl}.Configuration.ConfigurationWriter();");
+            w.WriteLine("configuration.Write(\"Experiment\", Info.Id);");
+            foreach (var property in spec.Properties.OrderBy(p => p.Name, System.StringComparer.Ordinal))
+                w.WriteLine($"configuration.Write(nameof({property.Name}), {property.Name});");
+            w.WriteLine("return configuration;");
+            w.CloseBlock();
+        }
+
+        static void WriteRunSpec(SourceWriter w, ExperimentSpec spec)
+        {
+            var dataset = spec.Find(PropertyRole.Dataset)!;
+            var model = spec.Find(PropertyRole.Model)!;
+            w.WriteLine("/// <summary>What the trainer runs: components by id, their options as data.</summary>");
+            w.OpenBlock($"public {Dsl}.RunSpec ToRunSpec()");
+            w.WriteLine("var configuration = WriteConfiguration();");
+            w.WriteLine($"return new {Dsl}.RunSpec(");
+            w.Indentation++;
+            w.WriteLine("Experiment: Info,");
+            w.WriteLine("RunId: configuration.RunId(),");
+            w.WriteLine("Configuration: configuration.ToJson(),");
+            w.WriteLine($"Seed: {spec.Find(PropertyRole.Seed)?.Name ?? "0"},");
+            w.WriteLine($"Dataset: {ComponentRef("Dataset", dataset)},");
+            w.WriteLine($"Model: {ComponentRef("Model", model)},");
+            w.WriteLine($"Measures: {Dsl}.Contracts.ComponentRef.Measures({spec.Find(PropertyRole.Measures)?.Name ?? "[]"}),");
+            w.WriteLine($"Optimizer: {spec.Find(PropertyRole.Optimizer)!.Name},");
+            w.WriteLine($"Training: {spec.Find(PropertyRole.Training)?.Name ?? $"new {Dsl}.Training()"},");
+            w.WriteLine($"Stopping: {spec.Find(PropertyRole.Stopping)?.Name ?? $"new {Dsl}.Stopping()"});");
+            w.Indentation--;
+            w.CloseBlock();
+        }
+
+        static string ComponentRef(string kind, PropertySpec property) =>
+            $"new({Dsl}.ComponentKind.{kind}, {Quote(property.ComponentId!)}, {Dsl}.Contracts.ComponentOptions.From({property.Name}))";
+
+        static void WriteSweep(SourceWriter w, ExperimentSpec spec)
+        {
+            w.WriteLine("/// <summary>The sweep's runs; the first axis varies slowest.</summary>");
+            w.OpenBlock($"public global::System.Collections.Generic.IReadOnlyList<{Dsl}.IExperiment> ExpandSweep()");
+            if (spec.SweepAxes.Count == 0)
+            {
+                w.WriteLine("return [this];");
+                w.CloseBlock();
+                return;
+            }
+
+            w.WriteLine($"var runs = new global::System.Collections.Generic.List<{Dsl}.IExperiment>();");
+            foreach (var axis in spec.SweepAxes)
+            {
+                w.WriteLine($"foreach (var {Local(axis)} in new {axis.TypeName}[] {{ {string.Join(", ", axis.Values)} }})");
+                w.Indentation++;
+            }
+            var assignments = string.Join(", ", spec.SweepAxes.Select(a => $"{a.PropertyName} = {Local(a)}"));
+            w.WriteLine($"runs.Add(this with {{ {assignments} }});");
+            w.Indentation -= spec.SweepAxes.Count;
+            w.WriteLine("return runs;");
+            w.CloseBlock();
+        }
+
+        // The suffix keeps loop variables apart from `runs` (an axis may be called Runs) and from keywords.
+        static string Local(SweepAxisSpec axis) => char.ToLowerInvariant(axis.PropertyName[0]) + axis.PropertyName.Substring(1) + "Value";
+
+        static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+    }
+}

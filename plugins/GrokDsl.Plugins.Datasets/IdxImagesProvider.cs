@@ -1,0 +1,156 @@
+using GrokDsl.Contracts;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Plugins.Datasets;
+
+/// <summary>
+/// MNIST-format images from a local folder: a seeded training subset (per-class quotas from
+/// <see cref="ClassQuotas"/>), an optional test subset, pixels flattened to features and normalized
+/// with statistics of the training subset only.
+/// </summary>
+public sealed class IdxImagesProvider : IDatasetProvider
+{
+    public string Id => "idx-images";
+
+    static readonly string[] Normalizations = ["standardize", "unit", "none"];
+
+    public DatasetTensors Create(ComponentOptions options, int seed)
+    {
+        var o = options.Bind<IdxImages>();
+        Validate(o);
+        var (trainImages, trainLabels) = ReadPair(o.Folder, "train-images", "train-labels");
+        var (testImages, testLabels) = ReadPair(o.Folder, "t10k-images", "t10k-labels");
+        if (trainImages.Dimensions[1] != testImages.Dimensions[1] || trainImages.Dimensions[2] != testImages.Dimensions[2])
+            throw new InvalidDataException(
+                $"{testImages.Path}: images are {testImages.Dimensions[1]}×{testImages.Dimensions[2]} but the training images are {trainImages.Dimensions[1]}×{trainImages.Dimensions[2]}.");
+
+        var classCount = Math.Max(trainLabels.Data.Max(), testLabels.Data.Max()) + 1;
+        var splitSeed = o.SplitSeed ?? seed;
+        var trainRows = TrainRows(trainLabels, classCount, o, DerivedSeed.Of(splitSeed, "train-subset"));
+        var testRows = TestRows(testLabels.Count, o.TestSubset, DerivedSeed.Of(splitSeed, "test-subset"));
+
+        var pixels = trainImages.Dimensions[1] * trainImages.Dimensions[2];
+        var trainFeatures = Features(trainImages, trainRows, pixels);
+        var (shift, scale) = Normalization(o.Normalization, trainFeatures);
+        var testFeatures = Features(testImages, testRows, pixels);
+        Normalize(trainFeatures, shift, scale);
+        Normalize(testFeatures, shift, scale);
+
+        return new DatasetTensors(
+            new DatasetShape(SequenceLength: 0, VocabularySize: 0, FeatureCount: pixels, ClassCount: classCount),
+            tensor(trainFeatures, [trainRows.Length, pixels]),
+            tensor(trainRows.Select(r => (long)trainLabels.Data[r]).ToArray()),
+            tensor(testFeatures, [testRows.Length, pixels]),
+            tensor(testRows.Select(r => (long)testLabels.Data[r]).ToArray()));
+    }
+
+    static void Validate(IdxImages o)
+    {
+        if (string.IsNullOrWhiteSpace(o.Folder)) throw new ArgumentException("Folder must name the folder holding the IDX files.");
+        if (o.TrainSubset < 0 || o.TestSubset < 0) throw new ArgumentException("TrainSubset and TestSubset must be ≥ 0 (0: all).");
+        if (!(o.ImbalanceRatio >= 1) || double.IsInfinity(o.ImbalanceRatio))
+            throw new ArgumentException($"ImbalanceRatio must be a finite number ≥ 1, not {o.ImbalanceRatio}.");
+        if (o.ImbalanceRatio != 1 && o.TrainSubset == 0)
+            throw new ArgumentException("ImbalanceRatio needs a TrainSubset size: the full training file cannot be re-balanced.");
+        if (!Normalizations.Contains(o.Normalization))
+            throw new ArgumentException($"Unknown normalization '{o.Normalization}'; known: {string.Join(", ", Normalizations)}.");
+    }
+
+    /// <summary>Images and labels of one split, checked against each other.</summary>
+    static (IdxFile Images, IdxFile Labels) ReadPair(string folder, string imagesStem, string labelsStem)
+    {
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"IDX folder '{folder}' does not exist (GrokDsl downloads nothing; put the MNIST-format files there or set Folder).");
+        var images = IdxFile.Read(Find(folder, imagesStem, "idx3-ubyte"), IdxFile.ImagesMagic);
+        var labels = IdxFile.Read(Find(folder, labelsStem, "idx1-ubyte"), IdxFile.LabelsMagic);
+        if (images.Count == 0) throw new InvalidDataException($"{images.Path} holds no images.");
+        if (images.Count != labels.Count)
+            throw new InvalidDataException($"{images.Path} holds {images.Count} images but {labels.Path} holds {labels.Count} labels.");
+        return (images, labels);
+    }
+
+    // The usual names ("train-images-idx3-ubyte"), the dotted variant ("train-images.idx3-ubyte"), each raw or gzipped.
+    static string Find(string folder, string stem, string suffix)
+    {
+        string[] names = [$"{stem}-{suffix}", $"{stem}-{suffix}.gz", $"{stem}.{suffix}", $"{stem}.{suffix}.gz"];
+        foreach (var name in names)
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path)) return path;
+        }
+        throw new FileNotFoundException(
+            $"Missing IDX file {Path.Combine(folder, names[0])} (also looked for {string.Join(", ", names[1..])}); GrokDsl downloads nothing.",
+            Path.Combine(folder, names[0]));
+    }
+
+    static int[] TrainRows(IdxFile labels, int classCount, IdxImages o, ulong seed)
+    {
+        using var generator = new Generator(seed);
+        if (o.TrainSubset == 0) return Shuffled(labels.Count, generator);
+        if (o.TrainSubset > labels.Count)
+            throw new ArgumentException($"TrainSubset {o.TrainSubset} exceeds the {labels.Count} examples of {labels.Path}.");
+
+        var quotas = ClassQuotas.Of(o.TrainSubset, classCount, o.ImbalanceRatio);
+        var byClass = Enumerable.Range(0, classCount).Select(_ => new List<int>()).ToArray();
+        foreach (var row in Shuffled(labels.Count, generator)) byClass[labels.Data[row]].Add(row);
+        var rows = new List<int>(o.TrainSubset);
+        for (var c = 0; c < classCount; c++)
+        {
+            if (quotas[c] > byClass[c].Count)
+                throw new ArgumentException(
+                    $"Class {c} needs {quotas[c]} training examples for TrainSubset {o.TrainSubset} and ImbalanceRatio {o.ImbalanceRatio}, but {labels.Path} has {byClass[c].Count}.");
+            rows.AddRange(byClass[c].Take(quotas[c]));
+        }
+        // Interleave the classes so that minibatches drawn in order are not single-class.
+        var order = Shuffled(rows.Count, generator);
+        return [.. order.Select(i => rows[i])];
+    }
+
+    static int[] TestRows(int count, int subset, ulong seed)
+    {
+        if (subset > count) throw new ArgumentException($"TestSubset {subset} exceeds the {count} test examples.");
+        using var generator = new Generator(seed);
+        var rows = Shuffled(count, generator);
+        return subset == 0 ? [.. rows.Order()] : rows[..subset];
+    }
+
+    static int[] Shuffled(int count, Generator generator)
+    {
+        using var order = randperm(count, generator: generator);
+        return [.. order.data<long>().ToArray().Select(v => (int)v)];
+    }
+
+    static float[] Features(IdxFile images, int[] rows, int pixels)
+    {
+        var features = new float[rows.Length * pixels];
+        for (var i = 0; i < rows.Length; i++)
+            for (var j = 0; j < pixels; j++) features[i * pixels + j] = images.Data[rows[i] * pixels + j];
+        return features;
+    }
+
+    static void Normalize(float[] features, double shift, double scale)
+    {
+        for (var i = 0; i < features.Length; i++) features[i] = (float)((features[i] - shift) / scale);
+    }
+
+    /// <summary>(shift, scale) with normalized = (pixel − shift) / scale.</summary>
+    static (double Shift, double Scale) Normalization(string normalization, float[] trainFeatures)
+    {
+        switch (normalization)
+        {
+            case "unit": return (0, 255);
+            case "none": return (0, 1);
+        }
+        double sum = 0, sumOfSquares = 0;
+        foreach (var v in trainFeatures)
+        {
+            sum += v;
+            sumOfSquares += (double)v * v;
+        }
+        var mean = sum / trainFeatures.Length;
+        var std = Math.Sqrt(Math.Max(0, sumOfSquares / trainFeatures.Length - mean * mean));
+        // A constant training subset has nothing to scale by; centre it and leave the scale alone.
+        return (mean, std > 0 ? std : 1);
+    }
+}

@@ -1,0 +1,79 @@
+using GrokDsl.Contracts;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Plugins.Transformer;
+
+/// <summary>
+/// The decoder-only transformer of <see cref="GrokDsl.Transformer"/>. Token embedding W_E and learned
+/// positional embedding W_pos start at N(0, 1/d) and the Linear layers at PyTorch's default, as in the
+/// PyTorch reference of Nanda et al.'s model (shared/bench/pytorch_reference.py, class Tx); parameters
+/// are created in the same order. The logits are read from the last position. Submodules are invoked with
+/// call() so that progress measures can hook them (e.g. "blocks.0.mlpActivation", the MLP neurons).
+/// </summary>
+public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter tokenEmbedding;
+    private readonly Parameter? positionEmbedding;
+    private readonly Tensor? positionEncoding;
+    private readonly ModuleList<DecoderBlock> blocks;
+    private readonly LayerNorm? finalNorm;
+    private readonly Linear unembed;
+
+    private readonly double outputScale;
+
+    public DecoderTransformer(int sequenceLength, int vocabularySize, int classCount, GrokDsl.Transformer options)
+        : base(nameof(DecoderTransformer))
+    {
+        var d = options.Width;
+        outputScale = options.OutputScale;
+        tokenEmbedding = nn.Parameter(randn(vocabularySize, d).div_(Math.Sqrt(d)));
+        if (options.PositionalEmbedding == "learned")
+            positionEmbedding = nn.Parameter(randn(sequenceLength, d).div_(Math.Sqrt(d)));
+        else
+            positionEncoding = Sinusoidal(sequenceLength, d);
+        blocks = new ModuleList<DecoderBlock>([.. Enumerable.Range(0, options.Layers).Select(_ => new DecoderBlock(options))]);
+        if (options.LayerNorm == "pre") finalNorm = nn.LayerNorm(d);
+        unembed = nn.Linear(d, classCount, hasBias: false);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor tokens)
+    {
+        var (n, t) = (tokens.shape[0], tokens.shape[1]);
+        using var flatTokens = tokens.flatten();
+        using var rows = tokenEmbedding.index_select(0, flatTokens);
+        using var embedded = rows.view(n, t, -1);
+        using var positions = (positionEmbedding ?? positionEncoding!)[..(int)t];
+        var x = embedded.add(positions);
+        foreach (var block in blocks)
+        {
+            using var input = x;
+            x = block.call(input);
+        }
+        using (var residual = x)
+        {
+            x = residual.select(1, -1);
+        }
+        if (finalNorm is not null)
+        {
+            using var last = x;
+            x = finalNorm.call(last);
+        }
+        using var readout = x;
+        return ModelScaling.ScaleLogits(unembed.call(readout), outputScale);
+    }
+
+    /// <summary>Vaswani et al.'s encoding as Power et al. write it: sin(pos / 10000^(i/d)) at even i, cos(pos / 10000^((i−1)/d)) at odd i.</summary>
+    public static Tensor Sinusoidal(int length, int width)
+    {
+        var values = new float[length * width];
+        for (var pos = 0; pos < length; pos++)
+            for (var i = 0; i < width; i++)
+                values[pos * width + i] = i % 2 == 0
+                    ? (float)Math.Sin(pos / Math.Pow(10000, (double)i / width))
+                    : (float)Math.Cos(pos / Math.Pow(10000, (double)(i - 1) / width));
+        return tensor(values, [length, width]);
+    }
+}

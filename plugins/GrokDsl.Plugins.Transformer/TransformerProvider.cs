@@ -1,0 +1,40 @@
+using GrokDsl.Contracts;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Plugins.Transformer;
+
+/// <summary>The decoder-only transformer of <see cref="GrokDsl.Transformer"/>; needs token inputs.</summary>
+public sealed class TransformerProvider : IModelProvider
+{
+    public string Id => "transformer";
+
+    static readonly string[] LayerNorms = ["none", "pre", "post"];
+    static readonly string[] PositionalEmbeddings = ["learned", "sinusoidal"];
+
+    public nn.Module<Tensor, Tensor> Create(ComponentOptions options, ModelContext context)
+    {
+        var o = options.Bind<GrokDsl.Transformer>();
+        Validate(o);
+        if (!context.Shape.IsTokens)
+            throw new ArgumentException("The transformer needs a dataset with token inputs (for modular-arithmetic, Encoding \"tokens\" or \"tokens-with-equals\").");
+        var model = new DecoderTransformer(context.Shape.SequenceLength, context.Shape.VocabularySize, context.Shape.ClassCount, o);
+        ModelScaling.ScaleInitialParameters(model, o.InitScale);
+        return context.DType == ScalarType.Float32 ? model : model.to(context.DType);
+    }
+
+    public static void Validate(GrokDsl.Transformer o)
+    {
+        if (o.Layers < 1) throw new ArgumentException($"Transformer Layers must be at least 1, not {o.Layers}.");
+        if (o.Width < 1 || o.Heads < 1 || o.MlpWidth < 1)
+            throw new ArgumentException($"Transformer Width, Heads and MlpWidth must be positive, not {o.Width}, {o.Heads} and {o.MlpWidth}.");
+        if (o.Width % o.Heads != 0)
+            throw new ArgumentException($"Transformer Heads ({o.Heads}) must divide Width ({o.Width}).");
+        if (!LayerNorms.Contains(o.LayerNorm))
+            throw new ArgumentException($"Unknown Transformer LayerNorm '{o.LayerNorm}'; known: {string.Join(", ", LayerNorms)}.");
+        if (!PositionalEmbeddings.Contains(o.PositionalEmbedding))
+            throw new ArgumentException($"Unknown Transformer PositionalEmbedding '{o.PositionalEmbedding}'; known: {string.Join(", ", PositionalEmbeddings)}.");
+        Activations.Validate(o.Activation);
+        ModelScaling.Validate(o.InitScale, o.OutputScale);
+    }
+}

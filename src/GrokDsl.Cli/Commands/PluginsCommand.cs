@@ -1,0 +1,61 @@
+using System.CommandLine;
+using GrokDsl.Runtime.Plugins;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary><c>grokdsl plugins list|check</c>.</summary>
+static class PluginsCommand
+{
+    public static Command Create()
+    {
+        var plugins = CommonOptions.Plugins();
+        var list = new Command("list", "List discovered plugins: id, version, status, components, folder.") { plugins };
+        list.SetAction(result =>
+        {
+            using var host = PluginHost.Load(PluginFolders.Default(result.GetValue(plugins) ?? []));
+            Console.WriteLine($"searched: {string.Join(", ", host.SearchedFolders)}");
+            foreach (var plugin in host.Plugins) Print(plugin);
+            return ExitCodes.Ok;
+        });
+
+        var folder = new Argument<string>("folder") { Description = "A plugin folder (holding plugin.json), or a folder of plugin folders." };
+        var check = new Command("check",
+            "Validate plugins without running them: manifest, contract version, entry assembly, every type loaded eagerly, " +
+            "provider constructors and ids. Creates no dataset or model and trains nothing; exit code 1 unless all are active.")
+        {
+            folder,
+        };
+        check.SetAction(result => Check(result.GetValue(folder)!));
+
+        return new Command("plugins", "Inspect plugins.") { list, check };
+    }
+
+    static int Check(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"error: {folder}: no such folder");
+            return ExitCodes.Failed;
+        }
+        using var host = PluginHost.Load([folder]);
+        if (host.Plugins.Count == 0)
+        {
+            Console.Error.WriteLine($"error: {folder}: no {PluginManifest.FileName} found in it or in its subfolders");
+            return ExitCodes.Failed;
+        }
+        foreach (var plugin in host.Plugins) Print(plugin);
+        var failed = host.Plugins.Count(p => p.Status != PluginStatus.Active);
+        Console.WriteLine(failed == 0 ? $"ok: {host.Plugins.Count} plugin(s) load and validate" : $"{failed} of {host.Plugins.Count} plugin(s) did not load");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    static void Print(PluginInfo plugin)
+    {
+        var version = plugin.Manifest?.Version ?? "?";
+        var kinds = plugin.Manifest is null ? "?" : string.Join(",", plugin.Manifest.Kinds);
+        Console.WriteLine($"{plugin.Id} {version} [{kinds}] {plugin.Status.ToString().ToLowerInvariant()}");
+        if (plugin.Components.Count > 0) Console.WriteLine($"  provides: {string.Join(", ", plugin.Components)}");
+        if (plugin.Message is not null) Console.WriteLine($"  {plugin.Message}");
+        Console.WriteLine($"  folder: {plugin.Folder}{(plugin.Build is null ? "" : $" (build {plugin.Build})")}");
+    }
+}

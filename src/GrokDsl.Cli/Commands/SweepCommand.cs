@@ -1,0 +1,79 @@
+using System.CommandLine;
+using GrokDsl.Cli.Launchers;
+using GrokDsl.Cli.Launchers.Slurm;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary>
+/// <c>grokdsl sweep EXPERIMENT [--launcher local|slurm]</c>: every run of a sweep, here or as a Slurm
+/// job array; <c>sweep status</c> shows where the runs are; <c>sweep task</c> is what an array task runs.
+/// </summary>
+static class SweepCommand
+{
+    public static Command Create()
+    {
+        var experiment = new Argument<string>("experiment") { Description = "An experiment file (.cs) or the id of a built-in experiment." };
+        var id = new Option<string?>("--id") { Description = "Which experiment to run when the file declares several." };
+        var launcher = new Option<string>("--launcher")
+        {
+            Description = "local: train the runs here, one after the other; slurm: submit one job array task per run.",
+            DefaultValueFactory = _ => "local",
+        };
+        launcher.AcceptOnlyFromAmong("local", "slurm");
+        var (runs, plugins, quiet) = (CommonOptions.Runs(), CommonOptions.Plugins(), CommonOptions.Quiet());
+        var partition = new Option<string?>("--partition", "-p") { Description = "Slurm partition." };
+        var time = new Option<string?>("--time", "-t") { Description = "Time limit per array task, in Slurm's format (30, 2:00:00, 1-00:00:00). Runs that need longer checkpoint and requeue themselves." };
+        var gpus = new Option<int?>("--gpus-per-task") { Description = "GPUs per array task." };
+        var cpus = new Option<int?>("--cpus-per-task", "-c") { Description = "CPU cores per array task." };
+        var memory = new Option<string?>("--mem") { Description = "Memory per array task, in Slurm's format (8G)." };
+        var maxRunning = new Option<int?>("--max-running") { Description = "At most this many array tasks run at once (the %M of --array)." };
+        var account = new Option<string?>("--account", "-A") { Description = "Slurm account to charge." };
+        var warning = new Option<int>("--warning-seconds")
+        {
+            Description = "Seconds before the time limit at which Slurm sends USR1; the task checkpoints, requeues itself and resumes later.",
+            DefaultValueFactory = _ => SlurmOptions.DefaultWarningSeconds,
+        };
+        var grokdsl = new Option<string?>("--grokdsl") { Description = "The grokdsl executable the array tasks run (default: this one, by absolute path)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the sbatch script instead of submitting it." };
+
+        var command = new Command("sweep", """
+            Train every run of an experiment's sweep, here or as a Slurm job array. Runs land in
+            <runs>/<experiment-id>/<run-id>/; finished runs are skipped, interrupted ones resume from their checkpoint.
+
+            Examples:
+              grokdsl sweep experiments/Power2022.cs
+              grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --max-running 8
+              grokdsl sweep status experiments/Power2022.cs
+            """)
+        {
+            experiment, id, launcher, runs, plugins, quiet,
+            partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
+            SweepStatusCommand.Create(),
+            SweepTaskCommand.Create(),
+        };
+        command.SetAction(result =>
+        {
+            var slurmOnly = new Option[] { partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun }
+                .Where(o => result.GetResult(o) is { Implicit: false })
+                .Select(o => o.Name)
+                .ToList();
+            var useSlurm = result.GetValue(launcher) == "slurm";
+            if (!useSlurm && slurmOnly.Count > 0)
+            {
+                Console.Error.WriteLine($"error: {string.Join(", ", slurmOnly)} only apply to --launcher slurm");
+                return ExitCodes.InvalidExperiment;
+            }
+            if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
+                return ExitCodes.InvalidExperiment;
+
+            ISweepLauncher chosen = useSlurm
+                ? new SlurmLauncher(
+                    new SlurmOptions(result.GetValue(partition), result.GetValue(time), result.GetValue(gpus), result.GetValue(cpus),
+                        result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
+                    GrokDslExecutable.FromOption(result.GetValue(grokdsl)), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
+                : new LocalLauncher(Console.Out, Console.Error, result.GetValue(quiet));
+            return chosen.Launch(plan);
+        });
+        return command;
+    }
+}

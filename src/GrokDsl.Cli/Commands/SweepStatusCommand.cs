@@ -1,0 +1,62 @@
+using System.CommandLine;
+using GrokDsl.Cli.Launchers;
+using GrokDsl.Cli.Launchers.Slurm;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary><c>grokdsl sweep status EXPERIMENT</c>: each run's state from the run store, and its array task's state from Slurm when it was submitted there.</summary>
+static class SweepStatusCommand
+{
+    public static Command Create()
+    {
+        var experiment = new Argument<string>("experiment") { Description = "The experiment file (.cs) or built-in id the sweep was started with." };
+        var id = new Option<string?>("--id") { Description = "Which experiment, when the file declares several." };
+        var runs = CommonOptions.Runs();
+        var command = new Command("status", "Show where each run of a sweep is: finished (grokked, censored, diverged), running, pending, interrupted, failed or not started.")
+        {
+            experiment, id, runs,
+        };
+        command.SetAction(result =>
+        {
+            if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, []) is not { } plan)
+                return ExitCodes.InvalidExperiment;
+            Print(plan, Queue(plan));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    static IReadOnlyDictionary<string, QueuedRun> Queue(SweepPlan plan)
+    {
+        var folder = new SlurmFolder(plan.ExperimentFolder);
+        if (folder.ReadJobs() is not { Count: > 0 } jobs) return new Dictionary<string, QueuedRun>();
+        try
+        {
+            return SlurmQueue.Lookup(folder, new SlurmCommandLine());
+        }
+        catch (SlurmException e)
+        {
+            Console.Error.WriteLine($"note: job {jobs[^1].JobId} was submitted, but Slurm cannot be asked ({e.Message}); showing the run store only");
+            return new Dictionary<string, QueuedRun>();
+        }
+    }
+
+    static void Print(SweepPlan plan, IReadOnlyDictionary<string, QueuedRun> queue)
+    {
+        var runs = SweepProgress.Of(plan, queue);
+        var jobs = new SlurmFolder(plan.ExperimentFolder).ReadJobs();
+        Console.WriteLine($"{plan.ExperimentId}: {runs.Count} run(s) in {plan.ExperimentFolder}" +
+                          (jobs.Count > 0 ? $"; last Slurm job {jobs[^1].JobId}, submitted {jobs[^1].SubmittedAt:yyyy-MM-dd HH:mm} UTC" : ""));
+        var counts = SweepProgress.Statuses
+            .Select(status => (status, count: runs.Count(r => r.Status == status)))
+            .Where(c => c.count > 0)
+            .Select(c => $"{c.count} {c.status}");
+        Console.WriteLine($"  {string.Join(", ", counts)}");
+        Console.WriteLine($"  {"run",4}  {"run id",-14} {"status",-12} {"step",8}  slurm");
+        foreach (var run in runs)
+        {
+            var slurm = run.Queue is { } q ? $"{q.TaskId} {q.State}" : "-";
+            Console.WriteLine($"  {run.Index,4}  {run.RunId,-14} {run.Status,-12} {run.Step?.ToString() ?? "-",8}  {slurm}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using GrokDsl.Cli.Launchers;
+using GrokDsl.Cli.Launchers.Slurm;
+using GrokDsl.Runtime.Plugins;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary>
+/// <c>grokdsl sweep task</c> (hidden): what a scheduler's task runs. Trains the given runs of the sweep
+/// one after the other; on Slurm's USR1 warning it checkpoints the current run (marked interrupted),
+/// requeues its own array task and exits, and the requeued task resumes from that checkpoint.
+/// </summary>
+static class SweepTaskCommand
+{
+    public static Command Create()
+    {
+        var experiment = new Argument<string>("experiment") { Description = "The experiment file (absolute path) or built-in id." };
+        var id = new Option<string?>("--id") { Description = "Which experiment, when the file declares several." };
+        var (runs, plugins, quiet) = (CommonOptions.Runs(), CommonOptions.Plugins(), CommonOptions.Quiet());
+        var task = new Option<int>(SweepTaskInvocation.TaskOption) { Description = "The task's index (Slurm: $SLURM_ARRAY_TASK_ID), for the log.", Required = true };
+        var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
+        var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
+
+        var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
+        {
+            experiment, id, runs, plugins, quiet, task, runIndices, fingerprint,
+        };
+        command.Hidden = true;
+        command.SetAction(result => Execute(
+            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? [], result.GetValue(quiet),
+            result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint)));
+        return command;
+    }
+
+    static int Execute(string experiment, string? id, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint)
+    {
+        // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
+        using var signals = new PreemptionSignals(Console.Error);
+        if (SweepExperiment.Plan(experiment, id, runsRoot, pluginFolders) is not { } plan) return ExitCodes.InvalidExperiment;
+        if (fingerprint is not null && fingerprint != plan.Fingerprint)
+        {
+            Console.Error.WriteLine($"error: {plan.ExperimentId} is no longer the sweep that was submitted (its runs changed: fingerprint {plan.Fingerprint}, submitted {fingerprint}); submit the sweep again");
+            return ExitCodes.InvalidExperiment;
+        }
+        if (ParseIndices(runIndices, plan.Runs.Count) is not { } indices)
+        {
+            Console.Error.WriteLine($"error: {SweepTaskInvocation.RunIndicesOption} '{runIndices}' is not a list of run indices below {plan.Runs.Count}");
+            return ExitCodes.InvalidExperiment;
+        }
+
+        Console.WriteLine($"task {task}: run(s) {string.Join(", ", indices)} of {plan.ExperimentId} ({plan.Runs.Count} in the sweep)");
+        int exitCode;
+        using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
+            exitCode = new SweepRunner(plan, host, Console.Out, Console.Error, quiet).Run(indices, signals.Control);
+
+        if (signals.RequeueRequested && !indices.All(plan.IsFinished)) Requeue();
+        return exitCode;
+    }
+
+    static void Requeue()
+    {
+        Console.Out.Flush();
+        if (SlurmTaskIdentity.FromEnvironment() is not { } self)
+        {
+            Console.Error.WriteLine("not in a Slurm job, so not requeued; run the task again to resume from the checkpoint");
+            return;
+        }
+        try
+        {
+            // Slurm ends this task and queues it again; it starts over from the script and resumes from the checkpoint.
+            new SlurmCommandLine().Requeue(self);
+            Console.Error.WriteLine($"requeued {self}; it resumes from the checkpoint when it starts again");
+        }
+        catch (SlurmException e)
+        {
+            Console.Error.WriteLine($"error: could not requeue {self}: {e.Message}; submit the sweep again to resume it");
+        }
+    }
+
+    static IReadOnlyList<int>? ParseIndices(string text, int runCount)
+    {
+        var indices = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, out var index) || index < 0 || index >= runCount) return null;
+            indices.Add(index);
+        }
+        return indices.Count > 0 ? indices : null;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using GrokDsl.Runs;
+
+namespace GrokDsl.Cli.Launchers;
+
+/// <summary>
+/// A sweep ready to launch: its runs in <see cref="IExperiment.ExpandSweep"/> order, where they are
+/// stored, the plugin folders, and how the runs are packed into tasks.
+/// </summary>
+public sealed record SweepPlan(
+    IExperiment Experiment,
+    ExperimentReference Reference,
+    string RunsRoot,
+    IReadOnlyList<string> PluginFolders,
+    IReadOnlyList<RunSpec> Runs,
+    IReadOnlyList<SweepTask> Tasks)
+{
+    /// <summary>Expands the sweep; paths become absolute because other processes, on other nodes, use them.</summary>
+    public static SweepPlan Create(IExperiment experiment, ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders)
+    {
+        var runs = experiment.ExpandSweep().Select(run => run.ToRunSpec()).ToList();
+        return new SweepPlan(experiment, reference, Path.GetFullPath(runsRoot),
+            [.. pluginFolders.Select(Path.GetFullPath)], runs, TaskLayout.OneRunPerTask(runs.Count));
+    }
+
+    public string ExperimentId => Experiment.Info.Id;
+
+    /// <summary><c>&lt;runs&gt;/&lt;experiment-id&gt;/</c>: the runs, and the launchers' own files in dot-folders beside them.</summary>
+    public string ExperimentFolder => Path.Combine(RunsRoot, ExperimentId);
+
+    /// <summary>
+    /// A hash of the run ids in order. A task started later checks it, so an experiment file edited
+    /// after submission fails loudly instead of training runs nobody asked for.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Runs.Select(r => r.RunId)))))[..16];
+
+    public RunDirectory DirectoryOf(int runIndex) => RunDirectory.For(RunsRoot, ExperimentId, Runs[runIndex].RunId);
+
+    /// <summary>The run's summary, or null when it has none or it cannot be read.</summary>
+    public RunSummary? SummaryOf(int runIndex)
+    {
+        try
+        {
+            return DirectoryOf(runIndex).ReadSummary();
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Finished the way <c>RunExecutor</c> reuses: grokked, censored or diverged. Interrupted and failed runs go again.</summary>
+    public bool IsFinished(int runIndex) => IsFinal(SummaryOf(runIndex));
+
+    public static bool IsFinal(RunSummary? summary) =>
+        summary?.Status is RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged;
+}

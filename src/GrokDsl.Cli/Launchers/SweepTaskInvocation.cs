@@ -1,0 +1,21 @@
+namespace GrokDsl.Cli.Launchers;
+
+/// <summary>
+/// The <c>grokdsl sweep task</c> command line a scheduler runs for one task, less the task's index
+/// and runs, which the scheduler supplies. Launchers share it so every task looks the same.
+/// </summary>
+public static class SweepTaskInvocation
+{
+    public const string TaskOption = "--task";
+    public const string RunIndicesOption = "--run-indices";
+    public const string FingerprintOption = "--sweep-fingerprint";
+
+    public static IReadOnlyList<string> For(SweepPlan plan, IReadOnlyList<string> grokdsl)
+    {
+        var command = new List<string>(grokdsl) { "sweep", "task" };
+        command.AddRange(plan.Reference.ToArguments());
+        command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint]);
+        foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
+        return command;
+    }
+}

@@ -1,0 +1,1 @@
+return GrokDsl.Cli.GrokDslCommand.Create().Parse(args).Invoke();

@@ -1,0 +1,20 @@
+using System.Globalization;
+using GrokDsl.Runs;
+using GrokDsl.Runtime.Execution;
+
+namespace GrokDsl.Cli.Terminal;
+
+/// <summary>One line of run progress, shared by the progress bar and the plain log.</summary>
+static class ProgressText
+{
+    public static string Describe(MetricRecord record, GrokkingTracker tracker)
+    {
+        var stepsPerSecond = record.WallSeconds > 0 ? record.Step / record.WallSeconds : 0;
+        var test = record.TestAccuracy is { } accuracy ? Percent(accuracy) : "   -  ";
+        var phase = tracker.GrokkedAtStep is { } g ? $"grokked@{g}" : tracker.MemorizedAtStep is { } m ? $"memorized@{m}" : "learning";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"step {record.Step,6}  train {Percent(record.TrainAccuracy)}  test {test}  loss {record.TrainLoss,8:0.0000}  {stepsPerSecond,5:0} steps/s  {phase}");
+    }
+
+    static string Percent(double value) => string.Create(CultureInfo.InvariantCulture, $"{value * 100,5:0.0}%");
+}

@@ -1,0 +1,25 @@
+namespace GrokDsl.Reporting;
+
+/// <summary>
+/// The style sheet (<c>Templates/report.css</c>) every report page shares and the script (<c>Templates/report.js</c>)
+/// of the sweep and comparison pages, inlined so that a page needs no other file.
+/// </summary>
+static class PageAssets
+{
+    static readonly Lazy<RawHtml> LoadedStyles = new(() =>
+        // Authored by us, but kept safe inside <style> all the same: no "</" can end the element early.
+        new RawHtml(ReportTemplate.ReadResource("report.css").Replace("</", "<\\/", StringComparison.Ordinal)));
+
+    static readonly Lazy<RawHtml> LoadedScript = new(() =>
+    {
+        var script = ReportTemplate.ReadResource("report.js");
+        // Unlike CSS, "<\/" is not a harmless rewrite everywhere in JavaScript: refuse instead of rewriting.
+        if (script.Contains("</", StringComparison.Ordinal) || script.Contains("<!--", StringComparison.Ordinal))
+            throw new InvalidOperationException("Templates/report.js must not contain \"</\" or \"<!--\": they would end its <script> element.");
+        return new RawHtml(script);
+    });
+
+    public static RawHtml Styles => LoadedStyles.Value;
+
+    public static RawHtml Script => LoadedScript.Value;
+}

@@ -1,0 +1,37 @@
+namespace GrokDsl.Runs;
+
+/// <summary>
+/// <c>environment.json</c>: what a run ran on and from, so that it can be reproduced: versions of
+/// GrokDsl, TorchSharp, libtorch and .NET, the device, the plugins, and the experiment's source
+/// (the file's content and, in a git repository, its commit).
+/// </summary>
+public sealed record RunEnvironment
+{
+    public const string FileName = "environment.json";
+
+    public required string GrokDslVersion { get; init; }
+    public required string TorchSharpVersion { get; init; }
+    public required string LibTorchVersion { get; init; }
+    public required string DotNetVersion { get; init; }
+    public required string OperatingSystem { get; init; }
+    public required string Machine { get; init; }
+    public required string Device { get; init; }
+    public required int Threads { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required IReadOnlyList<string> CommandLine { get; init; }
+
+    /// <summary>Plugin id → version and folder.</summary>
+    public required IReadOnlyDictionary<string, string> Plugins { get; init; }
+
+    /// <summary>Path of the experiment file, or "assembly:NAME" for a compiled-in experiment.</summary>
+    public required string ExperimentOrigin { get; init; }
+
+    /// <summary>The experiment file's text, when it came from a file.</summary>
+    public string? ExperimentSource { get; init; }
+
+    /// <summary>The git commit of the repository holding the experiment file, when there is one.</summary>
+    public string? GitCommit { get; init; }
+
+    /// <summary>Whether the file had uncommitted changes at that commit.</summary>
+    public bool? GitDirty { get; init; }
+}

@@ -1,0 +1,45 @@
+namespace GrokDsl.Runs;
+
+/// <summary>How a run ended.</summary>
+public enum RunStatus
+{
+    /// <summary>Reached the grokking threshold.</summary>
+    Grokked,
+
+    /// <summary>Used its budget without grokking: censored at its last step.</summary>
+    Censored,
+
+    /// <summary>Loss or parameters became NaN or infinite.</summary>
+    Diverged,
+
+    /// <summary>Stopped by a signal before it ended.</summary>
+    Interrupted,
+
+    /// <summary>An error ended it.</summary>
+    Failed,
+}
+
+/// <summary>The numbers a run is known by, written to <c>summary.json</c> when it ends.</summary>
+public sealed record RunSummary
+{
+    public required string ExperimentId { get; init; }
+    public required string RunId { get; init; }
+    public required RunStatus Status { get; init; }
+    public long? MemorizedAtStep { get; init; }
+    public long? GrokkedAtStep { get; init; }
+    public required long FinalStep { get; init; }
+    public required double FinalTrainAccuracy { get; init; }
+    public required double FinalTestAccuracy { get; init; }
+    public required double WallSeconds { get; init; }
+    public required double StepsPerSecond { get; init; }
+    public required string Device { get; init; }
+
+    /// <summary>The step and quantity that diverged, for <see cref="RunStatus.Diverged"/> runs.</summary>
+    public string? Divergence { get; init; }
+
+    /// <summary>The error, for <see cref="RunStatus.Failed"/> runs.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Plugin ids and versions the run used, e.g. "grokdsl.mlp" → "0.1.0".</summary>
+    public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>();
+}

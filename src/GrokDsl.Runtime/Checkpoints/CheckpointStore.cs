@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using GrokDsl.Runs;
+
+namespace GrokDsl.Runtime.Checkpoints;
+
+/// <summary>A committed checkpoint: its folder and its verified state.</summary>
+public sealed record Checkpoint(string Folder, CheckpointState State)
+{
+    public string File(string name) => System.IO.Path.Combine(Folder, name);
+}
+
+/// <summary>
+/// <c>checkpoints/step-NNNNNNNNN/</c> folders of a run. A checkpoint is written into a temporary
+/// folder (each file flushed to disk), then renamed into place, so a folder with the final name is
+/// complete. Loading verifies each file's checksum and falls back to the previous checkpoint, with a
+/// warning, when one is corrupt or truncated.
+/// </summary>
+public sealed class CheckpointStore(string runFolder)
+{
+    public const string StateFile = "state.json";
+    const string Prefix = "step-";
+
+    public string Folder { get; } = Path.Combine(runFolder, "checkpoints");
+
+    public bool Exists(long step) => Directory.Exists(PathOf(step));
+
+    /// <summary>Writes a checkpoint: <paramref name="writeFiles"/> fills the folder, then the state and checksums seal it.</summary>
+    public Checkpoint Save(long step, Action<string> writeFiles, Func<IReadOnlyDictionary<string, string>, CheckpointState> state)
+    {
+        Directory.CreateDirectory(Folder);
+        var final = PathOf(step);
+        var temp = Path.Combine(Folder, $".{Prefix}{step:D9}.{Environment.ProcessId}.tmp");
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(temp);
+
+        writeFiles(temp);
+        var checksums = Directory.EnumerateFiles(temp).ToDictionary(f => Path.GetFileName(f), f => Checksum(f));
+        var sealedState = state(checksums);
+        AtomicFile.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(sealedState, RunJson.Indented));
+
+        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+        Directory.Move(temp, final);
+        return new Checkpoint(final, sealedState);
+    }
+
+    /// <summary>The newest checkpoint that verifies; corrupt ones are reported through <paramref name="warn"/> and skipped.</summary>
+    public Checkpoint? LoadLatest(Action<string> warn)
+    {
+        // Temporary folders are what a killed writer left behind: never committed, never loaded.
+        if (Directory.Exists(Folder))
+            foreach (var abandoned in Directory.EnumerateDirectories(Folder, "." + Prefix + "*"))
+                Directory.Delete(abandoned, recursive: true);
+
+        foreach (var folder in Committed().Reverse())
+        {
+            var problem = Verify(folder, out var state);
+            if (problem is null) return new Checkpoint(folder, state!);
+            warn($"{folder}: {problem}; using the previous checkpoint");
+        }
+        return null;
+    }
+
+    /// <summary>Keeps the newest <paramref name="keepLast"/> checkpoints and every one tagged with an event.</summary>
+    public void Prune(int keepLast)
+    {
+        var folders = Committed().ToList();
+        foreach (var folder in folders.Take(Math.Max(0, folders.Count - keepLast)))
+        {
+            if (Verify(folder, out var state) is null && state!.Events.Count > 0) continue;
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Removes every checkpoint, for a run that starts over.</summary>
+    public void Clear()
+    {
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+    }
+
+    string PathOf(long step) => Path.Combine(Folder, $"{Prefix}{step:D9}");
+
+    IEnumerable<string> Committed() =>
+        Directory.Exists(Folder)
+            ? Directory.EnumerateDirectories(Folder, Prefix + "*").Order(StringComparer.Ordinal)
+            : [];
+
+    static string? Verify(string folder, out CheckpointState? state)
+    {
+        state = null;
+        var statePath = Path.Combine(folder, StateFile);
+        if (!File.Exists(statePath)) return $"{StateFile} is missing";
+        try
+        {
+            state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath), RunJson.Indented);
+        }
+        catch (JsonException e)
+        {
+            return $"{StateFile} is not valid ({e.Message})";
+        }
+        if (state is null) return $"{StateFile} is empty";
+        if (state.Format != CheckpointState.CurrentFormat) return $"format {state.Format} is not {CheckpointState.CurrentFormat}";
+        foreach (var (name, expected) in state.Files)
+        {
+            var file = Path.Combine(folder, name);
+            if (!File.Exists(file)) return $"{name} is missing";
+            if (Checksum(file) != expected) return $"{name} does not match its checksum (corrupt or truncated)";
+        }
+        return null;
+    }
+
+    static string Checksum(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using GrokDsl.Runs;
+using TorchSharp;
+
+namespace GrokDsl.Runtime.Execution;
+
+/// <summary>Records what a run ran on and from (<see cref="RunEnvironment"/>).</summary>
+public static class EnvironmentCapture
+{
+    public static RunEnvironment Capture(string? experimentFile, string experimentAssembly, TrainingComponents components, string device)
+    {
+        var (commit, dirty) = experimentFile is null ? (null, null) : Git(experimentFile);
+        return new RunEnvironment
+        {
+            GrokDslVersion = VersionOf(typeof(ExperimentAttribute).Assembly),
+            TorchSharpVersion = VersionOf(typeof(torch).Assembly),
+            LibTorchVersion = torch.__version__,
+            DotNetVersion = RuntimeInformation.FrameworkDescription,
+            OperatingSystem = RuntimeInformation.OSDescription,
+            Machine = Environment.MachineName,
+            Device = device,
+            Threads = torch.get_num_threads(),
+            StartedAt = DateTimeOffset.UtcNow,
+            CommandLine = Environment.GetCommandLineArgs(),
+            Plugins = components.PluginVersions,
+            ExperimentOrigin = experimentFile is null ? $"assembly:{experimentAssembly}" : Path.GetFullPath(experimentFile),
+            ExperimentSource = experimentFile is null ? null : File.ReadAllText(experimentFile),
+            GitCommit = commit,
+            GitDirty = dirty,
+        };
+    }
+
+    static string VersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    // Best effort: no git, or not a repository, records nothing rather than failing the run.
+    static (string? Commit, bool? Dirty) Git(string file)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var commit = RunGit(folder, "rev-parse", "HEAD");
+        if (commit is null) return (null, null);
+        var status = RunGit(folder, "status", "--porcelain", "--", Path.GetFullPath(file));
+        return (commit, status is { Length: > 0 });
+    }
+
+    static string? RunGit(string folder, params string[] arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            return process.WaitForExit(5000) && process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using GrokDsl.Runs;
+using GrokDsl.Runtime.Checkpoints;
+using GrokDsl.Runtime.Plugins;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Runtime.Execution;
+
+/// <summary>What came of asking for a run.</summary>
+/// <param name="Reused">True when a finished run with the same id already existed and nothing was trained.</param>
+/// <param name="ResumedFromStep">The checkpoint step an unfinished run continued from, if it did.</param>
+public sealed record RunResult(RunDirectory Directory, RunSummary Summary, bool Reused, long? ResumedFromStep = null);
+
+/// <summary>
+/// Runs one <see cref="RunSpec"/> into its run directory. Components are created before anything
+/// is written, so a missing plugin or invalid option leaves <c>runs/</c> untouched. A finished run
+/// with the same id is reused unless <c>force</c> is set; an unfinished, interrupted or failed one
+/// resumes from its newest valid checkpoint (or starts over when it has none).
+/// </summary>
+public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, Action<RunDirectory>? writeReport = null)
+{
+    /// <summary>The experiment's source file, recorded (with its git commit) in each run's environment.json.</summary>
+    public string? ExperimentFile { get; init; }
+
+    public RunResult Execute(RunSpec spec, string runsRoot, bool force, CancellationToken cancellation) =>
+        Execute(spec, runsRoot, force, new RunControl(cancellation));
+
+    public RunResult Execute(RunSpec spec, string runsRoot, bool force, RunControl control)
+    {
+        var directory = RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId);
+        CheckStoredConfiguration(directory, spec);
+        if (!force && directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done)
+            return new RunResult(directory, done, Reused: true);
+
+        // Hot reload happens here, between runs: plugin folders replaced since the last run load now, and the
+        // lease keeps this run's plugins loaded until it ends (see PluginHost.Refresh).
+        plugins.Refresh();
+        using var pluginsInUse = plugins.Lease([spec.Dataset, spec.Model, .. spec.Measures]);
+        using var components = TrainingComponents.Create(spec, plugins, CPU);
+        var checkpoints = new CheckpointStore(directory.Path);
+        if (force) checkpoints.Clear();
+        var resumeFrom = checkpoints.LoadLatest(warning => observer.OnWarning(warning));
+
+        Directory.CreateDirectory(directory.Path);
+        File.Delete(directory.SummaryPath);
+        directory.WriteConfiguration(spec.Configuration);
+        directory.WriteEnvironment(EnvironmentCapture.Capture(ExperimentFile, spec.Experiment.TypeName, components, "cpu"));
+        observer.OnStarted(spec, directory);
+
+        RunSummary summary;
+        using (var trainer = new Trainer(spec, components, observer, checkpoints))
+        using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step))
+        {
+            try
+            {
+                if (resumeFrom is not null) trainer.Restore(resumeFrom);
+                var outcome = trainer.Run(metrics, control);
+                summary = Summarize(spec, outcome, components);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                directory.WriteSummary(FailedSummary(spec, components, e));
+                throw;
+            }
+        }
+
+        directory.WriteSummary(summary);
+        WriteReport(directory);
+        observer.OnFinished(summary, directory);
+        return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step);
+    }
+
+    // The run is done and stored by now; a report that fails to render costs a warning, not the run.
+    void WriteReport(RunDirectory directory)
+    {
+        try
+        {
+            writeReport?.Invoke(directory);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            observer.OnWarning($"{directory.ReportPath}: report not written ({e.GetType().Name}: {e.Message}); `grokdsl report {directory.Path}` retries");
+        }
+    }
+
+    // The run id is the hash of the configuration: a stored configuration that hashes differently was edited by hand.
+    static void CheckStoredConfiguration(RunDirectory directory, RunSpec spec)
+    {
+        if (directory.ReadConfiguration() is not { } stored) return;
+        string storedId;
+        try
+        {
+            storedId = GrokDsl.Configuration.RunIds.FromStoredConfiguration(stored);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new InvalidDataException($"{directory.ConfigurationPath}: not valid JSON ({e.Message}); remove the run folder to start over.", e);
+        }
+        if (storedId != spec.RunId)
+            throw new InvalidDataException(
+                $"{directory.ConfigurationPath}: configuration does not match run id {spec.RunId} (it hashes to {storedId}); it was edited. Remove the run folder to start over.");
+    }
+
+    static RunSummary Summarize(RunSpec spec, TrainingOutcome outcome, TrainingComponents components) => new()
+    {
+        ExperimentId = spec.Experiment.Id,
+        RunId = spec.RunId,
+        Status = outcome.Status,
+        MemorizedAtStep = outcome.Tracker.MemorizedAtStep,
+        GrokkedAtStep = outcome.Tracker.GrokkedAtStep,
+        FinalStep = outcome.FinalStep,
+        FinalTrainAccuracy = outcome.FinalTrainAccuracy,
+        FinalTestAccuracy = outcome.FinalTestAccuracy,
+        WallSeconds = outcome.WallSeconds,
+        StepsPerSecond = outcome.WallSeconds > 0 ? outcome.FinalStep / outcome.WallSeconds : 0,
+        Device = "cpu",
+        Divergence = outcome.Divergence,
+        Plugins = components.PluginVersions,
+    };
+
+    static RunSummary FailedSummary(RunSpec spec, TrainingComponents components, Exception error) => new()
+    {
+        ExperimentId = spec.Experiment.Id,
+        RunId = spec.RunId,
+        Status = RunStatus.Failed,
+        FinalStep = 0,
+        FinalTrainAccuracy = 0,
+        FinalTestAccuracy = 0,
+        WallSeconds = 0,
+        StepsPerSecond = 0,
+        Device = "cpu",
+        Error = $"{error.GetType().Name}: {error.Message}",
+        Plugins = components.PluginVersions,
+    };
+}

@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using GrokDsl.Runs;
+using GrokDsl.Runtime.Checkpoints;
+using GrokDsl.Runtime.Optimization;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Runtime.Execution;
+
+/// <summary>How a training loop ended.</summary>
+public sealed record TrainingOutcome(
+    RunStatus Status, long FinalStep, double FinalTrainAccuracy, double FinalTestAccuracy,
+    double WallSeconds, GrokkingTracker Tracker, string? Divergence);
+
+/// <summary>
+/// The training loop: the experiment's optimizer, gradient transforms and loss; test evaluation and
+/// progress measures at their cadences; checkpoints; stopping rules. Metrics at step s describe the parameters after s updates;
+/// a checkpoint at step s holds exactly that state, taken before step s is evaluated, so a resumed
+/// run repeats nothing and skips nothing. One dispose scope per step keeps native memory flat;
+/// evaluation runs under no_grad.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    const string ModelFile = "model.bin";
+    const string OptimizerFile = "optimizer.bin";
+    const string GradientTransformsFile = "gradient-transforms.bin";
+
+    readonly RunSpec _spec;
+    readonly TrainingComponents _components;
+    readonly ITrainingObserver _observer;
+    readonly CheckpointStore _checkpoints;
+    readonly List<(string Id, GrokDsl.Contracts.IProgressMeasure Measure)> _measures;
+    readonly OptimizerHelper _optimizer;
+    readonly IReadOnlyList<Parameter> _parameters;
+    readonly IReadOnlyList<IGradientTransform> _transforms;
+    readonly BatchSampler _batches;
+    readonly GrokkingTracker _tracker;
+    readonly List<string> _pendingEvents = [];
+    double _wallOffset;
+    long _startStep;
+
+    public Trainer(RunSpec spec, TrainingComponents components, ITrainingObserver observer, CheckpointStore checkpoints)
+    {
+        (_spec, _components, _observer, _checkpoints) = (spec, components, observer, checkpoints);
+        _measures = [.. components.Measures];
+        _parameters = [.. components.Model.parameters()];
+        _optimizer = OptimizerFactory.Create(spec.Optimizer, _parameters);
+        _transforms = GradientTransforms.For(spec.Optimizer);
+        _batches = new BatchSampler(components.Data.TrainInputs, components.Data.TrainTargets, spec.Training.BatchSize, spec.Seed);
+        _tracker = new GrokkingTracker(spec.Training.MemorizationThreshold, spec.Training.GrokkingThreshold);
+    }
+
+    /// <summary>Continues from a checkpoint instead of the initial state.</summary>
+    public void Restore(Checkpoint checkpoint)
+    {
+        using (var stream = File.OpenRead(checkpoint.File(ModelFile))) _components.Model.load(stream);
+        using (var reader = new BinaryReader(File.OpenRead(checkpoint.File(OptimizerFile)))) _optimizer.load_state_dict(reader);
+        using (var reader = new BinaryReader(File.OpenRead(checkpoint.File(GradientTransformsFile))))
+            foreach (var transform in _transforms) transform.Load(reader, _parameters);
+        using (var rng = tensor(Convert.FromBase64String(checkpoint.State.TorchRngState), ScalarType.Byte)) set_rng_state(rng);
+        _batches.Restore(checkpoint.State.Sampler);
+        _tracker.Restore(checkpoint.State.MemorizedAtStep, checkpoint.State.GrokkedAtStep);
+        (_startStep, _wallOffset) = (checkpoint.State.Step, checkpoint.State.WallSeconds);
+    }
+
+    public TrainingOutcome Run(MetricsFile metrics, RunControl control)
+    {
+        var training = _spec.Training;
+        var stopping = _spec.Stopping;
+        var model = _components.Model;
+        var clock = Stopwatch.StartNew();
+        double Wall() => _wallOffset + clock.Elapsed.TotalSeconds;
+        MetricRecord? last = null;
+        var status = RunStatus.Censored;
+        string? divergence = null;
+        var step = _startStep;
+        model.train();
+
+        for (; ; step++)
+        {
+            if (control.Stop.IsCancellationRequested)
+            {
+                Checkpoint(step, Wall(), "interrupted");
+                status = RunStatus.Interrupted;
+                break;
+            }
+            if (step > _startStep && (step % training.CheckpointEvery == 0 || _pendingEvents.Count > 0) || control.TakeCheckpointRequest())
+                Checkpoint(step, Wall());
+
+            using var scope = NewDisposeScope();
+            SetLearningRate(step);
+            var evaluate = step % training.EvaluateEvery == 0 || step == stopping.MaxSteps;
+            var test = evaluate ? EvaluateTest() : null;
+            var measures = evaluate && step % training.MeasureEvery == 0 ? Measure(step) : null;
+
+            var (inputs, targets) = _batches.Next();
+            _optimizer.zero_grad();
+            var logits = model.forward(inputs);
+            var loss = Losses.Compute(training.Loss, logits, targets, training.LossInFloat64);
+
+            if (evaluate)
+            {
+                var trainLoss = loss.to_type(ScalarType.Float64).item<double>();
+                var trainAccuracy = Accuracy(logits, targets);
+                last = new MetricRecord(step, trainLoss, trainAccuracy, test?.Loss, test?.Accuracy, Wall(), measures);
+                metrics.Append(last);
+                Observe(step, trainAccuracy, test?.Accuracy);
+                _observer.OnEvaluated(last, _tracker, stopping.MaxSteps);
+
+                if (Divergence(step, trainLoss, test?.Loss) is { } diverged)
+                {
+                    divergence = diverged;
+                    if (stopping.StopWhenDiverged) { status = RunStatus.Diverged; break; }
+                }
+                if (_tracker.GrokkedAtStep is not null) status = RunStatus.Grokked;
+                if (IsDone(step, Wall()))
+                {
+                    Checkpoint(step, Wall(), "final");
+                    break;
+                }
+            }
+
+            loss.backward();
+            foreach (var transform in _transforms) transform.Apply(_parameters);
+            _optimizer.step();
+        }
+
+        return new TrainingOutcome(status, step, last?.TrainAccuracy ?? 0, last?.TestAccuracy ?? 0, Wall(), _tracker, divergence);
+    }
+
+    // NaN or infinity in a loss, or in the parameters (which can blow up while the loss is still finite).
+    string? Divergence(long step, double trainLoss, double? testLoss)
+    {
+        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
+        if (testLoss is { } test && !double.IsFinite(test)) return $"step {step}: test loss is {test}";
+        using var _ = no_grad();
+        foreach (var (name, parameter) in _components.Model.named_parameters())
+            if (!isfinite(parameter).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
+        return null;
+    }
+
+    void Observe(long step, double trainAccuracy, double? testAccuracy)
+    {
+        var (memorized, grokked) = (_tracker.MemorizedAtStep, _tracker.GrokkedAtStep);
+        _tracker.Observe(step, trainAccuracy, testAccuracy);
+        if (memorized is null && _tracker.MemorizedAtStep is not null) _pendingEvents.Add("memorized");
+        if (grokked is null && _tracker.GrokkedAtStep is not null) _pendingEvents.Add("grokked");
+    }
+
+    bool IsDone(long step, double wallSeconds)
+    {
+        var stopping = _spec.Stopping;
+        if (stopping.StopAfterGrokking && _tracker.GrokkedAtStep is { } grokked && step >= grokked + stopping.Patience) return true;
+        if (stopping.MaxWallSeconds > 0 && wallSeconds >= stopping.MaxWallSeconds) return true;
+        return step >= stopping.MaxSteps;
+    }
+
+    // Linear warmup as a pure function of the step, so a resumed run needs no scheduler state.
+    void SetLearningRate(long step)
+    {
+        var rate = OptimizerFactory.LearningRateAt(_spec.Optimizer, step, _spec.Stopping.MaxSteps);
+        foreach (var group in _optimizer.ParamGroups) group.LearningRate = rate;
+    }
+
+    void Checkpoint(long step, double wallSeconds, string? reason = null)
+    {
+        if (reason is not null) _pendingEvents.Add(reason);
+        if (_checkpoints.Exists(step) && reason is null && _pendingEvents.Count == 0) return;
+        var events = _pendingEvents.ToList();
+        _pendingEvents.Clear();
+        using var rng = get_rng_state();
+        _checkpoints.Save(step, folder =>
+        {
+            WriteDurably(Path.Combine(folder, ModelFile), writer => _components.Model.save(writer));
+            WriteDurably(Path.Combine(folder, OptimizerFile), writer => _optimizer.save_state_dict(writer));
+            WriteDurably(Path.Combine(folder, GradientTransformsFile), writer =>
+            {
+                foreach (var transform in _transforms) transform.Save(writer);
+            });
+        }, checksums => new CheckpointState
+        {
+            Step = step,
+            MemorizedAtStep = _tracker.MemorizedAtStep,
+            GrokkedAtStep = _tracker.GrokkedAtStep,
+            WallSeconds = wallSeconds,
+            TorchRngState = Convert.ToBase64String(rng.bytes),
+            Sampler = _batches.Save(),
+            Events = events,
+            Files = checksums,
+        });
+        _checkpoints.Prune(_spec.Training.KeepCheckpoints);
+    }
+
+    // TorchSharp's own save methods write in place without flushing to disk; the checkpoint commit needs both.
+    static void WriteDurably(string path, Action<BinaryWriter> write)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            write(writer);
+            writer.Flush();
+        }
+        stream.Flush(flushToDisk: true);
+    }
+
+    (double Loss, double Accuracy)? EvaluateTest()
+    {
+        using var _ = no_grad();
+        var model = _components.Model;
+        model.eval();
+        var logits = model.forward(_components.Data.TestInputs);
+        var loss = Losses.Compute(_spec.Training.Loss, logits, _components.Data.TestTargets, _spec.Training.LossInFloat64).to_type(ScalarType.Float64).item<double>();
+        var accuracy = Accuracy(logits, _components.Data.TestTargets);
+        model.train();
+        return (loss, accuracy);
+    }
+
+    // Exact counts: an integer number of correct answers over an integer total, so 100% is exactly 1.
+    static double Accuracy(Tensor logits, Tensor targets) =>
+        (double)logits.argmax(1).eq(targets).sum().item<long>() / targets.shape[0];
+
+    Dictionary<string, double>? Measure(long step)
+    {
+        if (_measures.Count == 0) return null;
+        using var _ = no_grad();
+        var context = new GrokDsl.Contracts.MeasureContext(step, _components.Model, _components.Data);
+        var values = new Dictionary<string, double>();
+        foreach (var (id, measure) in _measures.ToList())
+        {
+            try
+            {
+                foreach (var (name, value) in measure.Measure(context)) values[$"{id}.{name}"] = value;
+            }
+            catch (Exception e)
+            {
+                // A broken measure costs its own panel, not the run.
+                _measures.RemoveAll(m => m.Id == id);
+                _observer.OnMeasureFailed(id, e);
+            }
+        }
+        return values;
+    }
+
+    public void Dispose()
+    {
+        foreach (var transform in _transforms) transform.Dispose();
+        _optimizer.Dispose();
+        _batches.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GrokDsl.Configuration;
+
+/// <summary>
+/// Builds an experiment's canonical configuration: every resolved setting, keys sorted at every
+/// level, numbers in round-trip form. Equal configurations give byte-equal JSON, whose hash is the
+/// run id. Generated code calls <see cref="Write{T}"/> once per experiment property.
+/// </summary>
+public sealed class ConfigurationWriter
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    readonly SortedDictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+
+    public void Write<T>(string name, T value)
+    {
+        if (!_values.TryAdd(name, Canonicalize(JsonSerializer.SerializeToNode(value, Json))))
+            throw new InvalidOperationException($"Configuration key '{name}' written twice.");
+    }
+
+    /// <summary>The canonical configuration, indented for people to read.</summary>
+    public string ToJson() => ToNode().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>The run id: the first 12 hex digits of the SHA-256 of the compact canonical JSON.</summary>
+    public string RunId() => RunIds.FromCanonicalJson(ToNode().ToJsonString());
+
+    JsonObject ToNode()
+    {
+        var root = new JsonObject();
+        foreach (var (key, value) in _values) root[key] = value?.DeepClone();
+        return root;
+    }
+
+    static JsonNode? Canonicalize(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, Canonicalize(p.Value?.DeepClone())))),
+        JsonArray array => new JsonArray(array.Select(item => Canonicalize(item?.DeepClone())).ToArray()),
+        _ => node,
+    };
+}
+
+/// <summary>Run ids are content hashes of canonical configurations.</summary>
+public static class RunIds
+{
+    public static string FromCanonicalJson(string compactJson)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(compactJson));
+        return Convert.ToHexStringLower(hash)[..12];
+    }
+
+    /// <summary>Recomputes the run id of an indented canonical configuration read back from disk.</summary>
+    public static string FromStoredConfiguration(string json) =>
+        FromCanonicalJson(JsonNode.Parse(json)!.ToJsonString());
+}

@@ -1,0 +1,42 @@
+namespace GrokDsl;
+
+/// <summary>How a run is trained and evaluated.</summary>
+public sealed record Training
+{
+    /// <summary>Examples per step; 0 trains on the full training set every step.</summary>
+    [Range(Min = 0)]
+    public int BatchSize { get; init; }
+
+    /// <summary>Test-set evaluation cadence in steps. Train metrics come from every training step.</summary>
+    [Range(Min = 1)]
+    public int EvaluateEvery { get; init; } = 10;
+
+    /// <summary>Progress-measure cadence in steps.</summary>
+    [Range(Min = 1)]
+    public int MeasureEvery { get; init; } = 100;
+
+    /// <summary>Train accuracy at which the model counts as having memorized.</summary>
+    [Range(Min = 0, Max = 1)]
+    public double MemorizationThreshold { get; init; } = 0.99;
+
+    /// <summary>Test accuracy at which the model counts as having grokked.</summary>
+    [Range(Min = 0, Max = 1)]
+    public double GrokkingThreshold { get; init; } = 0.95;
+
+    /// <summary>Checkpoint cadence in steps; a killed or preempted run resumes from its last checkpoint.</summary>
+    [Range(Min = 1)]
+    public int CheckpointEvery { get; init; } = 1000;
+
+    /// <summary>How many recent checkpoints to keep; those at memorization, grokking and the end are always kept.</summary>
+    [Range(Min = 1)]
+    public int KeepCheckpoints { get; init; } = 2;
+
+    /// <summary>The loss minimized; cross-entropy unless a paper says otherwise (Omnigrok: MSE; Prieto et al.: StableMax).</summary>
+    public LossFunction Loss { get; init; } = LossFunction.CrossEntropy;
+
+    /// <summary>Floating-point type of parameters, activations and gradients.</summary>
+    public Precision Precision { get; init; } = Precision.Float32;
+
+    /// <summary>Compute the loss in float64 whatever the training precision (what Nanda et al.'s code meant to do).</summary>
+    public bool LossInFloat64 { get; init; }
+}

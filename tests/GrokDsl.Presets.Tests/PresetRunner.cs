@@ -1,0 +1,24 @@
+using GrokDsl.Runs;
+using GrokDsl.Runtime.Execution;
+using GrokDsl.Runtime.Plugins;
+
+namespace GrokDsl.Presets.Tests;
+
+/// <summary>Runs experiments through the bundled plugins into a scratch runs folder.</summary>
+sealed class PresetRunner : IDisposable
+{
+    readonly PluginHost _host = PluginHost.Load([Path.Combine(AppContext.BaseDirectory, "plugins")]);
+    readonly string _runs = Directory.CreateTempSubdirectory("grokdsl-presets-").FullName;
+
+    public IReadOnlyList<RunSummary> RunSweep(IExperiment experiment) =>
+        [.. experiment.ExpandSweep().Select(run => Run(run))];
+
+    public RunSummary Run(IExperiment experiment) =>
+        new RunExecutor(_host, SilentObserver.Instance).Execute(experiment.ToRunSpec(), _runs, force: false, CancellationToken.None).Summary;
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        Directory.Delete(_runs, recursive: true);
+    }
+}

@@ -1,0 +1,53 @@
+using GrokDsl.Experiments;
+using GrokDsl.Runs;
+using Xunit.Abstractions;
+
+namespace GrokDsl.Presets.Tests;
+
+/// <summary>Every preset's CPU-sized smoke variant runs every run of its sweep end to end (it checks the pipeline, not grokking).</summary>
+public sealed class SmokeTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025" };
+
+    static IExperiment Smoke(string id) => id switch
+    {
+        "nanda-2023" => Nanda2023.Smoke,
+        "power-2022" => Power2022.Smoke,
+        "grokfast-2024" => Grokfast2024.Smoke,
+        "omnigrok-2023" => Omnigrok2023.Smoke,
+        "prieto-2025" => Prieto2025.Smoke,
+        "gromov-2023" => Gromov2023.Smoke,
+        "grokking-explained-2025" => GrokkingExplained2025.Smoke,
+        _ => throw new ArgumentOutOfRangeException(nameof(id)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void TheSmokeVariantRunsEveryRunOfItsSweep(string id)
+    {
+        if (id == "omnigrok-2023" && DebianData.Ensure("dataset-fashion-mnist", new IdxImages().Folder) is { } reason)
+        {
+            output.WriteLine($"SKIPPED: {reason}");
+            return;
+        }
+        var smoke = Smoke(id);
+        Assert.Equal(id, smoke.Info.Id);
+        using var runner = new PresetRunner();
+
+        var summaries = runner.RunSweep(smoke);
+
+        Assert.Equal(smoke.ExpandSweep().Count, summaries.Count);
+        Assert.All(summaries, s => Assert.True(s.Status is RunStatus.Censored or RunStatus.Grokked, $"{s.RunId}: {s.Status} {s.Error}{s.Divergence}"));
+        Assert.All(summaries, s => Assert.True(s.FinalStep > 0));
+    }
+
+    [Fact]
+    public void EveryBuiltInExperimentCitesItsSource()
+    {
+        var experiments = ExperimentCatalog.FromAssembly(typeof(ModularAddition).Assembly);
+
+        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition"];
+        Assert.Equal(expected.Order(), experiments.Select(e => e.Info.Id).Order());
+        Assert.All(experiments, e => Assert.False(string.IsNullOrWhiteSpace(e.Info.Source), e.Info.Id));
+    }
+}
