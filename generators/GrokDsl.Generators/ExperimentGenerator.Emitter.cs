@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using GrokDsl.Generators.Model;
 
@@ -102,16 +103,46 @@ public sealed partial class ExperimentGenerator
             }
 
             w.WriteLine($"var runs = new global::System.Collections.Generic.List<{Dsl}.IExperiment>();");
-            foreach (var axis in spec.SweepAxes)
+            var groups = spec.SweepGroups();
+            foreach (var group in groups)
             {
-                w.WriteLine($"foreach (var {Local(axis)} in new {axis.TypeName}[] {{ {string.Join(", ", axis.Values)} }})");
+                w.WriteLine(group.Count == 1 ? AxisLoop(group[0]) : ZippedLoop(group));
                 w.Indentation++;
             }
+
             var assignments = string.Join(", ", spec.SweepAxes.Select(a => $"{a.PropertyName} = {Local(a)}"));
-            w.WriteLine($"runs.Add(this with {{ {assignments} }});");
-            w.Indentation -= spec.SweepAxes.Count;
+            if (spec.SweepExclusions.Count == 0)
+            {
+                w.WriteLine($"runs.Add(this with {{ {assignments} }});");
+            }
+            else
+            {
+                // The body opens where the innermost loop's statement would go.
+                w.Indentation--;
+                w.WriteLine("{");
+                w.Indentation++;
+                w.WriteLine($"var run = this with {{ {assignments} }};");
+                w.WriteLine($"if ({string.Join(" || ", spec.SweepExclusions.Select(m => $"run.{m}()"))}) continue;");
+                w.WriteLine("runs.Add(run);");
+                w.CloseBlock();
+                w.Indentation++;
+            }
+            w.Indentation -= groups.Count;
             w.WriteLine("return runs;");
             w.CloseBlock();
+        }
+
+        static string AxisLoop(SweepAxisSpec axis) =>
+            $"foreach (var {Local(axis)} in new {axis.TypeName}[] {{ {string.Join(", ", axis.Values)} }})";
+
+        // Zipped axes iterate one array of tuples, so pairing is visible in the generated code.
+        static string ZippedLoop(IReadOnlyList<SweepAxisSpec> group)
+        {
+            var names = string.Join(", ", group.Select(Local));
+            var types = string.Join(", ", group.Select(a => $"{a.TypeName} {a.PropertyName}"));
+            var tuples = Enumerable.Range(0, group[0].Values.Count)
+                .Select(i => "(" + string.Join(", ", group.Select(a => a.Values[i])) + ")");
+            return $"foreach (var ({names}) in new ({types})[] {{ {string.Join(", ", tuples)} }})";
         }
 
         // The suffix keeps loop variables apart from `runs` (an axis may be called Runs) and from keywords.

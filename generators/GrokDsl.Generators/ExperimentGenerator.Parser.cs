@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using GrokDsl.Generators.Model;
@@ -32,8 +31,9 @@ public sealed partial class ExperimentGenerator
             foreach (var property in InstanceProperties(type))
             {
                 cancellation.ThrowIfCancellationRequested();
-                properties.Add(Describe(property));
-                if (SweepAxis(property) is { } axis) axes.Add(axis);
+                var described = Describe(property);
+                properties.Add(described);
+                if (SweepAxes.Read(property, described.TypeName) is { } axis) axes.Add(axis);
             }
 
             var spec = new ExperimentSpec(
@@ -43,10 +43,13 @@ public sealed partial class ExperimentGenerator
                 id,
                 source,
                 properties.ToEquatableArray(),
-                axes.ToEquatableArray());
+                axes.ToEquatableArray(),
+                SweepExclusions(type));
 
-            // The pipeline cannot run without data, a model and an optimizer; the analyzers report which is missing.
+            // The pipeline cannot run without data, a model and an optimizer, nor pair zipped axes of
+            // different lengths; the analyzers report which.
             return spec.Find(PropertyRole.Dataset) is null || spec.Find(PropertyRole.Model) is null || spec.Find(PropertyRole.Optimizer) is null
+                   || spec.SweepGroups().Any(static group => group.Select(static axis => axis.Values.Count).Distinct().Count() > 1)
                 ? null
                 : spec;
         }
@@ -103,6 +106,21 @@ public sealed partial class ExperimentGenerator
             return new PropertySpec(property.Name, typeName, plainRole, null);
         }
 
+        // Parameterless bool instance methods marked [SweepExclusion], base records first.
+        static EquatableArray<string> SweepExclusions(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType) chain.Insert(0, t);
+            return chain
+                .SelectMany(static t => t.GetMembers().OfType<IMethodSymbol>())
+                .Where(m => m is { IsStatic: false, Parameters.Length: 0, Arity: 0, ReturnType.SpecialType: SpecialType.System_Boolean }
+                            && (m.DeclaredAccessibility != Accessibility.Private || SymbolEqualityComparer.Default.Equals(m.ContainingType, type))
+                            && m.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.SweepExclusionAttribute))
+                .Select(static m => m.Name)
+                .Distinct()
+                .ToEquatableArray();
+        }
+
         static bool DerivesFrom(ITypeSymbol type, string baseName)
         {
             for (var t = type; t is not null; t = t.BaseType)
@@ -114,30 +132,6 @@ public sealed partial class ExperimentGenerator
             type.AllInterfaces.Concat(type is INamedTypeSymbol named ? [named] : [])
                 .Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
                           && ((INamedTypeSymbol)i).TypeArguments[0].SpecialType == SpecialType.System_String);
-
-        static SweepAxisSpec? SweepAxis(IPropertySymbol property)
-        {
-            var sweep = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.SweepAttribute);
-            if (sweep is null || sweep.ConstructorArguments.Length != 1 || property.SetMethod is null) return null;
-
-            // [Sweep(null)] passes a null array rather than one null value.
-            var argument = sweep.ConstructorArguments[0];
-            if (argument.Kind != TypedConstantKind.Array || argument.IsNull) return null;
-
-            var values = argument.Values.Select(Literal).ToEquatableArray();
-            return values.Count == 0 ? null : new SweepAxisSpec(property.Name, property.Type.ToDisplayString(TypeFormat), values);
-        }
-
-        // ToCSharpString drops the F suffix of floats and writes non-finite values as bare words (NaN, Infinity).
-        static string Literal(TypedConstant value) => value.Value switch
-        {
-            float f when float.IsNaN(f) => "float.NaN",
-            float f when float.IsInfinity(f) => f > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity",
-            float f => f.ToString("R", CultureInfo.InvariantCulture) + "F",
-            double d when double.IsNaN(d) => "double.NaN",
-            double d when double.IsInfinity(d) => d > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity",
-            _ => value.ToCSharpString(),
-        };
 
         static string SyntaxFacts(Accessibility accessibility) => accessibility switch
         {

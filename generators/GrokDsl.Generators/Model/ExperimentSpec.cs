@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace GrokDsl.Generators.Model;
 
 // Models are Roslyn incremental values: they must be immutable and have structural equality, and they
@@ -12,11 +15,34 @@ internal sealed record ExperimentSpec(
     string Id,
     string? Source,
     EquatableArray<PropertySpec> Properties,
-    EquatableArray<SweepAxisSpec> SweepAxes)
+    EquatableArray<SweepAxisSpec> SweepAxes,
+    EquatableArray<string> SweepExclusions = default)
 {
     public string FullyQualifiedName => Namespace is null ? $"global::{TypeName}" : $"global::{Namespace}.{TypeName}";
 
     public string HintName => Namespace is null ? $"{TypeName}.g.cs" : $"{Namespace}.{TypeName}.g.cs";
+
+    /// <summary>
+    /// The sweep's loops, outermost first: an axis of its own, or the zipped axes of one group, placed
+    /// where the group's first axis is declared.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<SweepAxisSpec>> SweepGroups()
+    {
+        var groups = new List<List<SweepAxisSpec>>();
+        var byZip = new Dictionary<string, List<SweepAxisSpec>>(StringComparer.Ordinal);
+        foreach (var axis in SweepAxes)
+        {
+            if (axis.Zip is not null && byZip.TryGetValue(axis.Zip, out var group))
+            {
+                group.Add(axis);
+                continue;
+            }
+            group = [axis];
+            groups.Add(group);
+            if (axis.Zip is not null) byZip.Add(axis.Zip, group);
+        }
+        return groups;
+    }
 
     public PropertySpec? Find(PropertyRole role)
     {
@@ -44,4 +70,5 @@ internal enum PropertyRole
 internal sealed record PropertySpec(string Name, string TypeName, PropertyRole Role, string? ComponentId);
 
 /// <summary>A sweep axis: a property and the C# literals of its values.</summary>
-internal sealed record SweepAxisSpec(string PropertyName, string TypeName, EquatableArray<string> Values);
+/// <param name="Zip">The group of axes this one varies together with, or null for an axis of its own.</param>
+internal sealed record SweepAxisSpec(string PropertyName, string TypeName, EquatableArray<string> Values, string? Zip = null);

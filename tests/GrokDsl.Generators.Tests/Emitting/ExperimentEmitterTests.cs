@@ -119,4 +119,38 @@ public sealed class ExperimentEmitterTests
 
         TestHelper.MatchSnapshot(output.SingleSource());
     }
+
+    [Fact]
+    public void SweepOverRangesWithZippedAxesAndAnExclusion()
+    {
+        var output = TestHelper.Run("""
+            using GrokDsl;
+
+            namespace Lab;
+
+            [Experiment("learning-rate-sweep", Source = "Power et al. 2022, figure 4")]
+            public sealed partial record LearningRateSweep
+            {
+                public ModularArithmetic Data { get; init; } = new();
+                public Mlp Model { get; init; } = new();
+                public AdamW Optimizer { get; init; } = new() { WeightDecay = 1.0 };
+
+                [SweepRange(0, 2)] public int Seed { get; init; }
+
+                [SweepLogRange(1e-4, 1e-2, 3, Zip = "schedule")]
+                public double LearningRate { get => Optimizer.LearningRate; init => Optimizer = Optimizer with { LearningRate = value }; }
+
+                [Sweep(100, 10, 1, Zip = "schedule")]
+                public int Warmup { get; init; }
+
+                [SweepRange(0.2, 0.6, 0.2)]
+                public double TrainFraction { get => Data.TrainFraction; init => Data = Data with { TrainFraction = value }; }
+
+                // One seed is enough where the learning rate is known not to grok.
+                [SweepExclusion] bool RedundantSeed() => LearningRate < 1e-3 && Seed > 0;
+            }
+            """);
+
+        TestHelper.MatchSnapshot(output.SingleSource());
+    }
 }
