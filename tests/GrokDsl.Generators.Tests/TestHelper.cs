@@ -53,6 +53,17 @@ internal static class TestHelper
         return driver.GetRunResult().Results.Single();
     }
 
+    /// <summary>Compiles the sources with the generator, loads the assembly and returns its registered experiments.</summary>
+    public static IReadOnlyList<IExperiment> LoadExperiments(params string[] sources)
+    {
+        CreateDriver().RunGeneratorsAndUpdateCompilation(Compile(sources), out var output, out _);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("generated-experiments", isCollectible: true);
+        return ExperimentCatalog.FromAssembly(context.LoadFromStream(new MemoryStream(image.ToArray())));
+    }
+
     /// <summary>The one generated file's text, with line endings normalized so snapshots match on every OS.</summary>
     public static string SingleSource(this GeneratorRunResult result)
     {

@@ -293,4 +293,123 @@ public sealed class ExperimentParserTests
         Assert.Null(spec.Find(PropertyRole.Seed));
         Assert.Null(spec.Find(PropertyRole.Measures));
     }
+
+    [Fact]
+    public void RangeAxes_AreExpandedAtCompileTime()
+    {
+        var spec = Assert.Single(TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("ranges")]
+            public sealed partial record Ranges
+            {
+            {{Components}}
+                [SweepRange(0, 9)] public int Seed { get; init; }
+                [SweepRange(10, 0, -5)] public int Down { get; init; }
+                [SweepRange(0.1, 0.5, 0.1)] public double Fraction { get; init; }
+                [SweepLogRange(1e-4, 1e-1, 4)] public double Rate { get; init; }
+            }
+            """).Specs());
+
+        Assert.Equal(
+            [
+                ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+                ["10", "5", "0"],
+                ["0.1", "0.2", "0.3", "0.4", "0.5"],
+                ["0.0001", "0.001", "0.01", "0.1"],
+            ],
+            spec.SweepAxes.Select(static a => a.Values.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("[SweepRange(0, 9, 0)] public int Seed { get; init; }")]
+    [InlineData("[SweepRange(9, 0)] public int Seed { get; init; }")]
+    [InlineData("[SweepRange(0, 1_000_000)] public int Seed { get; init; }")]
+    [InlineData("[SweepLogRange(0.0, 1.0, 3)] public double Rate { get; init; }")]
+    [InlineData("[SweepLogRange(1e-3, 1.0, 0)] public double Rate { get; init; }")]
+    public void EmptyOrRunawayRange_IsNotAnAxis(string property)
+    {
+        var spec = Assert.Single(TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("bad-range")]
+            public sealed partial record BadRange
+            {
+            {{Components}}
+                {{property}}
+            }
+            """).Specs());
+
+        Assert.Empty(spec.SweepAxes);
+    }
+
+    [Fact]
+    public void ZippedAxes_FormOneGroupAtTheFirstAxisPosition()
+    {
+        var spec = Assert.Single(TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("zipped")]
+            public sealed partial record Zipped
+            {
+            {{Components}}
+                [Sweep(1.0, 2.0, Zip = "pair")] public double A { get; init; }
+                [Sweep(1, 2)] public int Seed { get; init; }
+                [Sweep("x", "y", Zip = "pair")] public string B { get; init; } = "";
+            }
+            """).Specs());
+
+        Assert.Equal([["A", "B"], ["Seed"]], spec.SweepGroups().Select(static g => g.Select(static a => a.PropertyName).ToArray()));
+        Assert.Equal(["pair", null, "pair"], spec.SweepAxes.Select(static a => a.Zip));
+    }
+
+    [Fact]
+    public void ZippedAxesOfDifferentLengths_ProduceNoOutput()
+    {
+        var result = TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("unpaired")]
+            public sealed partial record Unpaired
+            {
+            {{Components}}
+                [Sweep(1.0, 2.0, Zip = "pair")] public double A { get; init; }
+                [Sweep("x", Zip = "pair")] public string B { get; init; } = "";
+            }
+            """);
+
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void SweepExclusions_AreParameterlessBoolMethodsTheRecordCanCall()
+    {
+        var spec = Assert.Single(TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            public abstract record Baseline
+            {
+                [SweepExclusion] protected bool FromBase() => false;
+                [SweepExclusion] private bool HiddenInBase() => false;
+            }
+
+            [Experiment("exclusions")]
+            public sealed partial record Excluding : Baseline
+            {
+            {{Components}}
+                [Sweep(1, 2)] public int Seed { get; init; }
+                [SweepExclusion] bool Own() => Seed == 2;
+                [SweepExclusion] bool WithParameter(int seed) => seed == 2;
+                [SweepExclusion] int NotABool() => 0;
+                bool Unmarked() => true;
+            }
+            """).Specs());
+
+        Assert.Equal(["FromBase", "Own"], spec.SweepExclusions);
+    }
 }
