@@ -62,8 +62,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SweepWithoutValues = new DiagnosticDescriptor(
         DiagnosticIds.GROK0006SweepWithoutValues,
-        "Sweep lists no values",
-        "[Sweep] on '{0}' lists no values; list the values the property takes, or remove the attribute",
+        "Sweep has no values",
+        "The sweep on '{0}' has no values; list the values the property takes, give a range that reaches its end in at most 10,000 steps, or remove the attribute",
         DiagnosticCategories.Sweep,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -95,6 +95,24 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.GROK0009OptionValueOutOfRange));
+
+    public static readonly DiagnosticDescriptor ZippedSweepAxesDifferInLength = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0010ZippedSweepAxesDifferInLength,
+        "Zipped sweep axes differ in length",
+        "Sweep axis '{0}' has {1} values but '{2}', zipped with it in group '{3}', has {4}; zipped axes pair their values one to one",
+        DiagnosticCategories.Sweep,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0010ZippedSweepAxesDifferInLength));
+
+    public static readonly DiagnosticDescriptor SweepExclusionShape = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0011SweepExclusionShape,
+        "Sweep exclusion is not a parameterless bool method",
+        "[SweepExclusion] method '{0}' {1}; an exclusion is a parameterless, non-generic bool instance method of the experiment, called on every expanded run",
+        DiagnosticCategories.Sweep,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0011SweepExclusionShape));
 
     static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

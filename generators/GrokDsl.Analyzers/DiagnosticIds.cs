@@ -15,4 +15,6 @@ public static class DiagnosticIds
     public const string GROK0007WeightDecayIsZero = "GROK0007";
     public const string GROK0008ExperimentSourceMissing = "GROK0008";
     public const string GROK0009OptionValueOutOfRange = "GROK0009";
+    public const string GROK0010ZippedSweepAxesDifferInLength = "GROK0010";
+    public const string GROK0011SweepExclusionShape = "GROK0011";
 }

@@ -10,10 +10,14 @@ namespace GrokDsl.Analyzers;
 /// </summary>
 internal sealed class KnownTypes
 {
-    KnownTypes(INamedTypeSymbol experiment, INamedTypeSymbol sweep, INamedTypeSymbol component, INamedTypeSymbol range, INamedTypeSymbol optimizerOptions)
+    KnownTypes(INamedTypeSymbol experiment, INamedTypeSymbol sweep, INamedTypeSymbol component, INamedTypeSymbol range, INamedTypeSymbol optimizerOptions, Compilation compilation)
     {
         ExperimentAttribute = experiment;
         SweepAttribute = sweep;
+        SweepAxisAttribute = compilation.GetTypeByMetadataName("GrokDsl.SweepAxisAttribute");
+        SweepRangeAttribute = compilation.GetTypeByMetadataName("GrokDsl.SweepRangeAttribute");
+        SweepLogRangeAttribute = compilation.GetTypeByMetadataName("GrokDsl.SweepLogRangeAttribute");
+        SweepExclusionAttribute = compilation.GetTypeByMetadataName("GrokDsl.SweepExclusionAttribute");
         ComponentAttribute = component;
         RangeAttribute = range;
         OptimizerOptions = optimizerOptions;
@@ -21,6 +25,12 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol ExperimentAttribute { get; }
     public INamedTypeSymbol SweepAttribute { get; }
+
+    // Null against a GrokDsl build that predates them; the rules about them then have nothing to check.
+    public INamedTypeSymbol? SweepAxisAttribute { get; }
+    public INamedTypeSymbol? SweepRangeAttribute { get; }
+    public INamedTypeSymbol? SweepLogRangeAttribute { get; }
+    public INamedTypeSymbol? SweepExclusionAttribute { get; }
     public INamedTypeSymbol ComponentAttribute { get; }
     public INamedTypeSymbol RangeAttribute { get; }
     public INamedTypeSymbol OptimizerOptions { get; }
@@ -39,12 +49,18 @@ internal sealed class KnownTypes
         && compilation.GetTypeByMetadataName("GrokDsl.ComponentAttribute") is { } component
         && compilation.GetTypeByMetadataName("GrokDsl.RangeAttribute") is { } range
         && compilation.GetTypeByMetadataName("GrokDsl.OptimizerOptions") is { } optimizerOptions
-            ? new KnownTypes(experiment, sweep, component, range, optimizerOptions)
+            ? new KnownTypes(experiment, sweep, component, range, optimizerOptions, compilation)
             : null;
 
     public AttributeData? ExperimentOf(ISymbol symbol) => Find(symbol.GetAttributes(), ExperimentAttribute);
 
     public AttributeData? SweepOf(ISymbol symbol) => Find(symbol.GetAttributes(), SweepAttribute);
+
+    /// <summary>The attribute that makes a property a sweep axis: [Sweep], [SweepRange] or [SweepLogRange].</summary>
+    public AttributeData? AxisOf(ISymbol symbol) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type
+                                                   && (SymbolEqualityComparer.Default.Equals(type, SweepAttribute)
+                                                       || SymbolEqualityComparer.Default.Equals(type.BaseType, SweepAxisAttribute)));
 
     public AttributeData? RangeOf(ISymbol symbol) => Find(symbol.GetAttributes(), RangeAttribute);
 

@@ -25,7 +25,7 @@ public sealed class SweepPropertyNotSettableAnalyzer : DiagnosticAnalyzer
     static void Analyze(SymbolAnalysisContext context, KnownTypes known)
     {
         var property = (IPropertySymbol)context.Symbol;
-        if (known.SweepOf(property) is not { } sweep) return;
+        if (known.AxisOf(property) is not { } sweep) return;
         if (property is { IsStatic: false, DeclaredAccessibility: Accessibility.Public, SetMethod: not null }) return;
 
         var location = ExperimentSymbols.Locate(sweep, context.CancellationToken) ?? property.Locations[0];

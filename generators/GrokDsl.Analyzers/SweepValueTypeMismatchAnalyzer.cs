@@ -32,6 +32,14 @@ public sealed class SweepValueTypeMismatchAnalyzer : DiagnosticAnalyzer
     static void Analyze(OperationAnalysisContext context, KnownTypes known)
     {
         var attribute = (IAttributeOperation)context.Operation;
+        if (attribute.Operation is IObjectCreationOperation { Constructor: { } range } rangeCreation
+            && (SymbolEqualityComparer.Default.Equals(range.ContainingType, known.SweepRangeAttribute)
+                || SymbolEqualityComparer.Default.Equals(range.ContainingType, known.SweepLogRangeAttribute)))
+        {
+            AnalyzeRange(context, range, rangeCreation, attribute.Syntax);
+            return;
+        }
+
         if (attribute.Operation is not IObjectCreationOperation { Arguments.Length: 1 } creation
             || creation.Arguments[0].Value is not IArrayCreationOperation { Initializer: { } values }
             || !SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, known.SweepAttribute)
@@ -48,6 +56,17 @@ public sealed class SweepValueTypeMismatchAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.SweepValueTypeMismatch, expression.GetLocation(), expression.ToString(), property.Type.ToDisplayString(), property.Name));
         }
+    }
+
+    // A range's values have the type of its bounds (int or double), whatever the property's type.
+    static void AnalyzeRange(OperationAnalysisContext context, IMethodSymbol constructor, IObjectCreationOperation creation, SyntaxNode syntax)
+    {
+        if (TargetProperty(context.ContainingSymbol, syntax) is not { } property || constructor.Parameters.Length == 0) return;
+        var valueType = constructor.Parameters[0].Type;
+        if (context.Compilation.ClassifyCommonConversion(valueType, property.Type) is { Exists: true, IsImplicit: true }) return;
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.SweepValueTypeMismatch, creation.Syntax.GetLocation(), $"of type '{valueType.ToDisplayString()}'", property.Type.ToDisplayString(), property.Name));
     }
 
     // Constant conversions count (1 to a long or byte property), as in the generated array initializer;

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GrokDsl.Analyzers;
 
-/// <summary>GROK0006: a sweep without values would expand to no runs; the generator drops the axis instead.</summary>
+/// <summary>
+/// GROK0006: a sweep axis without values would expand to no runs; the generator drops the axis instead.
+/// Covers empty lists and ranges that never reach their end or have more than 10,000 values.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SweepWithoutValuesAnalyzer : DiagnosticAnalyzer
 {
@@ -25,13 +28,9 @@ public sealed class SweepWithoutValuesAnalyzer : DiagnosticAnalyzer
     static void Analyze(SymbolAnalysisContext context, KnownTypes known)
     {
         var property = (IPropertySymbol)context.Symbol;
-        if (known.SweepOf(property) is not { ConstructorArguments.Length: 1 } sweep) return;
+        if (known.AxisOf(property) is not { } axis || SweepAxisValues.Count(axis, known) > 0) return;
 
-        // [Sweep(null)] binds null to the params array itself.
-        var values = sweep.ConstructorArguments[0];
-        if (!values.IsNull && !values.Values.IsEmpty) return;
-
-        var location = ExperimentSymbols.Locate(sweep, context.CancellationToken) ?? property.Locations[0];
+        var location = ExperimentSymbols.Locate(axis, context.CancellationToken) ?? property.Locations[0];
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SweepWithoutValues, location, property.Name));
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GrokDsl.Generators.Model;
+using GrokDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -14,9 +15,6 @@ namespace GrokDsl.Generators;
 /// </summary>
 internal static class SweepAxes
 {
-    /// <summary>More values than this on one axis is a typo, not a sweep; the axis is dropped and GROK0006 says why.</summary>
-    public const int MaxValues = 10_000;
-
     public static SweepAxisSpec? Read(IPropertySymbol property, string typeName)
     {
         if (property.SetMethod is null) return null;
@@ -51,39 +49,18 @@ internal static class SweepAxes
         if (range.ConstructorArguments.Length != 3) return [];
         var (from, to, step) = (range.ConstructorArguments[0], range.ConstructorArguments[1], range.ConstructorArguments[2]);
         if (from.Value is int intFrom && to.Value is int intTo && step.Value is int intStep)
-            return Steps(intFrom, intTo, intStep).Select(v => ((int)Math.Round(v)).ToString(CultureInfo.InvariantCulture)).ToList();
+            return SweepRanges.Steps(intFrom, intTo, intStep).Select(v => ((int)Math.Round(v)).ToString(CultureInfo.InvariantCulture)).ToList();
         if (from.Value is double doubleFrom && to.Value is double doubleTo && step.Value is double doubleStep)
-            return Steps(doubleFrom, doubleTo, doubleStep).Select(DoubleLiteral).ToList();
+            return SweepRanges.Steps(doubleFrom, doubleTo, doubleStep).Select(DoubleLiteral).ToList();
         return [];
-    }
-
-    /// <summary>from, from + step, ... up to to; a small tolerance keeps 0.1 + 4 × 0.1 from missing 0.5.</summary>
-    public static IEnumerable<double> Steps(double from, double to, double step)
-    {
-        if (step == 0 || double.IsNaN(step) || Math.Sign(to - from) * Math.Sign(step) < 0) return [];
-        var count = Math.Floor((to - from) / step + 1e-9) + 1;
-        if (count > MaxValues) return [];
-        return Enumerable.Range(0, (int)count).Select(i => Rounded(from + i * step));
     }
 
     static List<string>? LogRange(AttributeData range)
     {
         var arguments = range.ConstructorArguments;
         if (arguments.Length != 3 || arguments[0].Value is not double from || arguments[1].Value is not double to || arguments[2].Value is not int count) return [];
-        return LogSteps(from, to, count).Select(DoubleLiteral).ToList();
+        return SweepRanges.LogSteps(from, to, count).Select(DoubleLiteral).ToList();
     }
-
-    /// <summary>count values from from to to, equally spaced in log(value).</summary>
-    public static IEnumerable<double> LogSteps(double from, double to, int count)
-    {
-        if (!(from > 0) || !(to > 0) || count < 1 || count > MaxValues || (count == 1 && from != to)) return [];
-        if (count == 1) return [from];
-        var ratio = Math.Log(to / from) / (count - 1);
-        return Enumerable.Range(0, count).Select(i => i == count - 1 ? to : Rounded(from * Math.Exp(i * ratio)));
-    }
-
-    // Twelve significant digits hide floating-point noise (0.30000000000000004) without merging grid points.
-    static double Rounded(double value) => double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     static string DoubleLiteral(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -9,6 +9,8 @@ public sealed class SweepPropertyNotSettableAnalyzerTests
     [InlineData("[[|Sweep(1, 2)|]] public int GetOnly { get; } = 1;")]
     [InlineData("[[|Sweep(1, 2)|]] internal int Internal { get; init; }")]
     [InlineData("[[|Sweep(1, 2)|]] public static int Static { get; set; }")]
+    [InlineData("[[|SweepRange(0, 9)|]] public int Seed => 1;")]
+    [InlineData("[[|SweepLogRange(1e-3, 1e-1, 3)|]] public double Rate { get; } = 1;")]
     public Task ReportsPropertiesASweepCannotAssign(string property) => VerifyAsync<SweepPropertyNotSettableAnalyzer>($$"""
         namespace Lab;
 

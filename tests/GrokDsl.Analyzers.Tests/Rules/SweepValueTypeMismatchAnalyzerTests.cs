@@ -12,6 +12,8 @@ public sealed class SweepValueTypeMismatchAnalyzerTests
     [InlineData("[Sweep(\"a+b\", [|null|])] public string Operation { get; init; } = \"a+b\";")]
     [InlineData("[Sweep([|1|], [|2|])] public Norm Normalization { get; init; }")]
     [InlineData("[Sweep(new object[] { 1, [|2.5|] })] public int Explicit { get; init; }")]
+    [InlineData("[[|SweepRange(0.1, 0.5, 0.1)|]] public int Width { get; init; }")]
+    [InlineData("[[|SweepLogRange(1e-4, 1e-1, 4)|]] public float Rate { get; init; }")]
     public Task ReportsValuesTheGeneratedArrayWouldReject(string property) => VerifyAsync<SweepValueTypeMismatchAnalyzer>(Experiment(property));
 
     [Theory]
@@ -23,6 +25,9 @@ public sealed class SweepValueTypeMismatchAnalyzerTests
     [InlineData("[Sweep(\"a\", null)] public string? Label { get; init; }")]
     [InlineData("[Sweep(1, null)] public int? Maybe { get; init; }")]
     [InlineData("[Sweep(Norm.Layer, Norm.Batch)] public Norm Normalization { get; init; }")]
+    [InlineData("[SweepRange(0, 9)] public long Seed { get; init; }")]
+    [InlineData("[SweepRange(0, 8, 2)] public double Even { get; init; }")]
+    [InlineData("[SweepLogRange(1e-4, 1e-1, 4)] public double Rate { get; init; }")]
     public Task AcceptsValuesThatConvertImplicitly(string property) => VerifyAsync<SweepValueTypeMismatchAnalyzer>(Experiment(property));
 
     [Fact]

@@ -9,11 +9,20 @@ public sealed class SweepWithoutValuesAnalyzerTests
     [InlineData("[[|Sweep()|]] public int Seed { get; init; }")]
     [InlineData("[[|Sweep(null)|]] public string? Label { get; init; }")]
     [InlineData("[[|Sweep(new object[0])|]] public int Seed { get; init; }")]
+    [InlineData("[[|SweepRange(9, 0)|]] public int Seed { get; init; }")]
+    [InlineData("[[|SweepRange(0, 9, 0)|]] public int Seed { get; init; }")]
+    [InlineData("[[|SweepRange(0, 1_000_000)|]] public int Seed { get; init; }")]
+    [InlineData("[[|SweepRange(0.5, 0.1, 0.1)|]] public double Fraction { get; init; }")]
+    [InlineData("[[|SweepLogRange(0.0, 1.0, 3)|]] public double Rate { get; init; }")]
+    [InlineData("[[|SweepLogRange(1e-3, 1.0, 0)|]] public double Rate { get; init; }")]
     public Task ReportsSweepsWithoutValues(string property) => VerifyAsync<SweepWithoutValuesAnalyzer>(Experiment(property));
 
     [Theory]
     [InlineData("[Sweep(1)] public int Seed { get; init; }")]
     [InlineData("[Sweep(new object?[] { null })] public string? Label { get; init; }")]
+    [InlineData("[SweepRange(9, 0, -1)] public int Seed { get; init; }")]
+    [InlineData("[SweepRange(3, 3)] public int Seed { get; init; }")]
+    [InlineData("[SweepLogRange(1e-3, 1e-3, 1)] public double Rate { get; init; }")]
     public Task AcceptsSweepsWithValues(string property) => VerifyAsync<SweepWithoutValuesAnalyzer>(Experiment(property));
 
     static string Experiment(string property) => $$"""
