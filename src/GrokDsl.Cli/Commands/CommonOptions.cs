@@ -18,4 +18,16 @@ static class CommonOptions
     };
 
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print only the result." };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Change a setting for every run, e.g. --set Optimizer.WeightDecay=0.3 (repeatable; typed and range-checked like the experiment file).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<string[]> Sweep() => new("--sweep")
+    {
+        Description = "Sweep a setting, replacing a declared axis of it: Seed=0..9, Data.TrainFraction=0.3,0.5, Optimizer.LearningRate=1e-4..1e-2:log3 (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GrokDsl.Cli.Compilation;
 using GrokDsl.Cli.Terminal;
+using GrokDsl.Overrides;
 using GrokDsl.Reporting;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -20,29 +21,32 @@ static class RunCommand
         var plugins = CommonOptions.Plugins();
         var quiet = CommonOptions.Quiet();
         var force = new Option<bool>("--force") { Description = "Train again even if a finished run with the same configuration exists." };
+        var set = CommonOptions.Set();
+        var sweep = CommonOptions.Sweep();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
 
         var command = new Command("run", "Train an experiment (every run of its sweep) and write run directories with reports.")
         {
-            experiment, id, runs, plugins, quiet, force, watch,
+            experiment, id, set, sweep, runs, plugins, quiet, force, watch,
         };
         command.SetAction(result => Execute(
-            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!,
+            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
             result.GetValue(plugins) ?? [], result.GetValue(quiet), result.GetValue(force), result.GetValue(watch)));
         return command;
     }
 
-    static int Execute(string experimentArgument, string? id, string runsRoot, string[] pluginFolders, bool quiet, bool force, bool watch)
+    static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders, bool quiet, bool force, bool watch)
     {
-        if (Resolve(experimentArgument, id) is not { } experiment) return ExitCodes.InvalidExperiment;
+        if (Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
 
         var experimentFile = File.Exists(experimentArgument) ? Path.GetFullPath(experimentArgument) : null;
         using var interruption = new Interruption();
         using var host = PluginHost.Load(PluginFolders.Default(pluginFolders));
-        var reproduce = $"grokdsl run {experimentArgument}{(id is null ? "" : $" --id {id}")}";
+        var reproduce = $"grokdsl run {experimentArgument}{(id is null ? "" : $" --id {id}")}"
+                        + string.Concat(sets.Select(s => $" --set {s}")) + string.Concat(sweeps.Select(s => $" --sweep {s}"));
         var firstSweep = RunSweep(experiment, _ => force);
         return watch && !interruption.Token.IsCancellationRequested
-            ? RunWatch.Loop(host, experimentFile, experiment, () => Resolve(experimentArgument, id), RunSweep, interruption.Token)
+            ? RunWatch.Loop(host, experimentFile, experiment, () => Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
             : firstSweep;
 
         int RunSweep(IExperiment sweep, Func<RunSpec, bool> forceRun)
@@ -82,12 +86,18 @@ static class RunCommand
         }
     }
 
-    /// <summary>The experiment, or null after printing why it cannot be run.</summary>
-    static IExperiment? Resolve(string experimentArgument, string? id)
+    /// <summary>The experiment with the command line's overrides, or null after printing why it cannot be run.</summary>
+    static IExperiment? Resolve(string experimentArgument, string? id, string[] sets, string[] sweeps)
     {
         try
         {
-            return new ExperimentResolver(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder)).Resolve(experimentArgument, id);
+            var overrides = ExperimentOverrides.Parse(sets, sweeps);
+            var experiment = new ExperimentResolver(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder)).Resolve(experimentArgument, id);
+            return overrides.ApplyTo(experiment);
+        }
+        catch (OverrideException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
         }
         catch (CompilationFailedException e)
         {
