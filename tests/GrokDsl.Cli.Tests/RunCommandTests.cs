@@ -99,4 +99,33 @@ public sealed class RunCommandTests
         Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
         Assert.Contains("modular-addition", error);
     }
+
+    [Fact]
+    public void SetAndSweepOverrideTheFileForEveryRun()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Tiny.cs", TinyExperiment);
+
+        var (exitCode, _, error) = cli.Invoke("run", file, "--runs", cli.Runs, "--quiet", "--set", "Stopping.MaxSteps=10", "--sweep", "Seed=3..5");
+
+        Assert.True(exitCode == 0, error);
+        var configurations = Directory.GetDirectories(Path.Combine(cli.Runs, "tiny"))
+            .Select(run => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, "config.json")))!)
+            .ToList();
+        Assert.Equal([3, 4, 5], configurations.Select(c => (int)c["Seed"]!).Order());
+        Assert.All(configurations, c => Assert.Equal(10, (int)c["Stopping"]!["MaxSteps"]!));
+    }
+
+    [Fact]
+    public void AnOverrideOutOfRangeIsRejectedBeforeAnythingRuns()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Tiny.cs", TinyExperiment);
+
+        var (exitCode, _, error) = cli.Invoke("run", file, "--runs", cli.Runs, "--set", "Data.TrainFraction=1.5");
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("--set 'Data.TrainFraction' is 1.5 but must be in (0, 1)", error);
+        Assert.False(Directory.Exists(cli.Runs));
+    }
 }
