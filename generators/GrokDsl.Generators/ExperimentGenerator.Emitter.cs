@@ -34,6 +34,8 @@ public sealed partial class ExperimentGenerator
             WriteRunSpec(w, spec);
             w.WriteLine();
             WriteSweep(w, spec);
+            w.WriteLine();
+            WriteValidate(w, spec);
             w.CloseBlock();
             return w.ToString();
         }
@@ -129,6 +131,17 @@ public sealed partial class ExperimentGenerator
             }
             w.Indentation -= groups.Count;
             w.WriteLine("return runs;");
+            w.CloseBlock();
+        }
+
+        static void WriteValidate(SourceWriter w, ExperimentSpec spec)
+        {
+            w.WriteLine("/// <summary>Every option value that breaks a rule its record declares; empty when valid.</summary>");
+            w.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<string> Validate()");
+            w.WriteLine("var problems = new global::System.Collections.Generic.List<string>();");
+            foreach (var property in spec.Properties)
+                w.WriteLine($"{Dsl}.Validation.OptionChecks.Check(nameof({property.Name}), {property.Name}, problems);");
+            w.WriteLine("return problems;");
             w.CloseBlock();
         }
 

@@ -16,6 +16,12 @@ public interface IExperiment
     /// experiment itself when it declares no axes.
     /// </summary>
     IReadOnlyList<IExperiment> ExpandSweep();
+
+    /// <summary>
+    /// Every option value of this run that breaks a rule its record declares ([Range], [DivisibleBy]),
+    /// as "Data.TrainFraction is 1.5 but must be in (0, 1)"; empty when the run is valid.
+    /// </summary>
+    IReadOnlyList<string> Validate() => [];
 }
 
 /// <summary>Identity of an experiment, as declared by its attribute.</summary>

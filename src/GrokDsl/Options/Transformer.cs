@@ -16,6 +16,7 @@ public sealed record Transformer
 
     /// <summary>Width of the residual stream, d_model; must be a multiple of <see cref="Heads"/>.</summary>
     [Range(Min = 1)]
+    [DivisibleBy(nameof(Heads))]
     public int Width { get; init; } = 128;
 
     /// <summary>Attention heads per block; each has width Width / Heads.</summary>

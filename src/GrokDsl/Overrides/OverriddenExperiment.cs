@@ -13,6 +13,8 @@ sealed class OverriddenExperiment(
 
     public RunSpec ToRunSpec() => WithSets(inner).ToRunSpec();
 
+    public IReadOnlyList<string> Validate() => WithSets(inner).Validate();
+
     public IReadOnlyList<IExperiment> ExpandSweep()
     {
         var runs = new List<IExperiment>();
