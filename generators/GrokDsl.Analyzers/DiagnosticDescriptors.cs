@@ -114,5 +114,14 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.GROK0011SweepExclusionShape));
 
+    public static readonly DiagnosticDescriptor OptionNotDivisible = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0012OptionNotDivisible,
+        "Option value is not a multiple of the option it must divide by",
+        "'{0}' is {1} but must be a multiple of '{2}', which is {3}",
+        DiagnosticCategories.Options,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0012OptionNotDivisible));
+
     static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

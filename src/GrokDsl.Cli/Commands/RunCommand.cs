@@ -92,8 +92,12 @@ static class RunCommand
         try
         {
             var overrides = ExperimentOverrides.Parse(sets, sweeps);
-            var experiment = new ExperimentResolver(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder)).Resolve(experimentArgument, id);
-            return overrides.ApplyTo(experiment);
+            var experiment = overrides.ApplyTo(new ExperimentResolver(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder)).Resolve(experimentArgument, id));
+
+            // Values the analyzers could not see (computed, overridden, swept) are checked before any run starts.
+            var problems = experiment.ExpandSweep().SelectMany(run => run.Validate()).Distinct().ToList();
+            foreach (var problem in problems) Console.Error.WriteLine($"error: {experiment.Info.Id}: {problem}");
+            return problems.Count == 0 ? experiment : null;
         }
         catch (OverrideException e)
         {
