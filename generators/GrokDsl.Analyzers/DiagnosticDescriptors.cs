@@ -123,5 +123,14 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.GROK0012OptionNotDivisible));
 
+    public static readonly DiagnosticDescriptor UnknownMeasureId = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0013UnknownMeasureId,
+        "Unknown measure id",
+        "Experiment '{1}' asks for measure '{0}', which no plugin known to this build provides; known measures: {2}",
+        DiagnosticCategories.Experiment,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0013UnknownMeasureId));
+
     static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

@@ -18,4 +18,5 @@ public static class DiagnosticIds
     public const string GROK0010ZippedSweepAxesDifferInLength = "GROK0010";
     public const string GROK0011SweepExclusionShape = "GROK0011";
     public const string GROK0012OptionNotDivisible = "GROK0012";
+    public const string GROK0013UnknownMeasureId = "GROK0013";
 }

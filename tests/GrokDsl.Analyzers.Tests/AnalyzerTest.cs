@@ -30,11 +30,12 @@ internal static class AnalyzerTest
 
     static readonly ImmutableArray<MetadataReference> References = LoadReferences();
 
-    public static async Task VerifyAsync<TAnalyzer>(string markup) where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <param name="buildProperties">MSBuild properties the analyzers see, as <c>build_property.Name</c> keys.</param>
+    public static async Task VerifyAsync<TAnalyzer>(string markup, IReadOnlyDictionary<string, string>? buildProperties = null) where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var (source, expected) = ParseMarkup(markup);
         var analyzer = new TAnalyzer();
-        var diagnostics = await RunAsync(analyzer, source);
+        var diagnostics = await RunAsync(analyzer, source, buildProperties);
 
         var id = Assert.Single(analyzer.SupportedDiagnostics).Id;
         var actual = diagnostics.Select(d => Describe(d.Id, d.Location.SourceSpan, source)).OrderBy(static d => d, StringComparer.Ordinal);
@@ -42,7 +43,7 @@ internal static class AnalyzerTest
     }
 
     /// <summary>Every diagnostic the analyzer reports on the source, after asserting the source compiles.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string source)
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string source, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var compilation = CSharpCompilation.Create(
             "Experiments",
@@ -55,7 +56,7 @@ internal static class AnalyzerTest
 
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions([]), (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+            new AnalyzerOptions([], new BuildProperties(buildProperties ?? new Dictionary<string, string>())), (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
         var diagnostics = await compilation.WithAnalyzers([analyzer], options).GetAnalyzerDiagnosticsAsync();
 
         Assert.Empty(exceptions);
@@ -88,5 +89,21 @@ internal static class AnalyzerTest
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return [.. platform.Append(typeof(ExperimentAttribute).Assembly.Location).Distinct().Select(static path => MetadataReference.CreateFromFile(path))];
+    }
+
+    // What the SDK passes for <CompilerVisibleProperty> items: global options, the same for every file.
+    sealed class BuildProperties(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        readonly Options _options = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
     }
 }

@@ -128,4 +128,18 @@ public sealed class RunCommandTests
         Assert.Contains("--set 'Data.TrainFraction' is 1.5 but must be in (0, 1)", error);
         Assert.False(Directory.Exists(cli.Runs));
     }
+
+    [Fact]
+    public void ARunThatBreaksAnOptionRuleIsRejectedBeforeAnythingRuns()
+    {
+        using var cli = new CliHarness();
+        // A computed value the analyzers cannot see; the generated Validate() checks it on the resolved run.
+        var file = cli.WriteFile("Computed.cs", TinyExperiment.Replace("Modulus = 23", "Modulus = int.Parse(\"1\")", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = cli.Invoke("run", file, "--runs", cli.Runs);
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("error: tiny: Data.Modulus is 1 but must be >= 2", error);
+        Assert.False(Directory.Exists(cli.Runs));
+    }
 }
