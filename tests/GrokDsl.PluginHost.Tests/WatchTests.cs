@@ -46,7 +46,7 @@ public sealed class WatchTests
     }
 
     [Fact]
-    public void WaitForChangeReturnsOnceAfterABurstOfWritesHasGoneQuiet()
+    public async Task WaitForChangeReturnsOnceAfterABurstOfWritesHasGoneQuiet()
     {
         using var folder = new TempFolder();
         using var watcher = new ChangeWatcher([folder.Path]);
@@ -56,10 +56,10 @@ public sealed class WatchTests
         for (var i = 0; i < 5; i++)
         {
             File.WriteAllText(Path.Combine(folder.Path, $"file{i}.txt"), "x");
-            Thread.Sleep(50);
+            await Task.Delay(50);
         }
 
-        Assert.True(waiting.Wait(TimeSpan.FromSeconds(10)) && waiting.Result);
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.False(watcher.TakeChange());
     }
 }
