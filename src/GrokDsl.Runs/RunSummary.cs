@@ -40,6 +40,13 @@ public sealed record RunSummary
     /// <summary>The error, for <see cref="RunStatus.Failed"/> runs.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// Progress measures that threw and were switched off for the rest of the run: measure id → "ExceptionType: message".
+    /// Null (and absent from summary.json) when none failed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? FailedMeasures { get; init; }
+
     /// <summary>Plugin ids and versions the run used, e.g. "grokdsl.mlp" → "0.1.0".</summary>
     public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>();
 }

@@ -25,6 +25,7 @@ public sealed class DiscoveryTests
         Assert.All(TinyRuns.Series(result, "fixture-measure.parameters"), point => Assert.True(point.Value > 0));
         Assert.Equal("1.0.0", result.Summary.Plugins["fixture.measures"]);
         Assert.Equal("0.1.0", result.Summary.Plugins["grokdsl.mlp"]);
+        Assert.Null(result.Directory.ReadSummary()!.FailedMeasures);
     }
 
     [Fact]

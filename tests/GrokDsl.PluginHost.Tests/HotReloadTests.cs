@@ -97,7 +97,7 @@ public sealed class HotReloadTests
     }
 
     [Fact]
-    public void RefreshDrainsRunsThatHoldTheChangedPluginBeforeItReplacesIt()
+    public async Task RefreshDrainsRunsThatHoldTheChangedPluginBeforeItReplacesIt()
     {
         using var plugins = new TempFolder();
         var folder = Install(V1, plugins.Path);
@@ -106,14 +106,14 @@ public sealed class HotReloadTests
 
         CopyOver(V2, folder);
         var refreshing = Task.Run(() => host.Refresh());
-        var finishedWhileLeased = refreshing.Wait(TimeSpan.FromMilliseconds(500));
+        var finishedWhileLeased = await Task.WhenAny(refreshing, Task.Delay(TimeSpan.FromMilliseconds(500))) == refreshing;
         var versionWhileLeased = host.PluginOf(ComponentKind.Measure, "fixture-measure").Manifest!.Version;
         lease.Dispose();
 
         Assert.False(finishedWhileLeased);
         Assert.Equal("1.0.0", versionWhileLeased);
-        Assert.True(refreshing.Wait(TimeSpan.FromSeconds(10)));
-        Assert.Equal(["fixture.measures"], refreshing.Result.Reloaded.Select(p => p.Id));
+        var refresh = await refreshing.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["fixture.measures"], refresh.Reloaded.Select(p => p.Id));
         Assert.Equal("2.0.0", host.PluginOf(ComponentKind.Measure, "fixture-measure").Manifest!.Version);
     }
 

@@ -105,6 +105,8 @@ public sealed class QuarantineTests
             Assert.Equal(20, run.Summary.FinalStep);
             Assert.Equal([0L], TinyRuns.Series(run, "fixture-throwing-measure.ok").Select(p => p.Step));
             Assert.Equal([0L, 10, 20], TinyRuns.Series(run, "fixture-measure.revision").Select(p => p.Step));
+            var recorded = run.Directory.ReadSummary()!.FailedMeasures;
+            Assert.Equal("InvalidOperationException: fixture measure fails from step 10", Assert.Single(recorded!, f => f.Key == "fixture-throwing-measure").Value);
         }
         Assert.Equal(["fixture-throwing-measure: fixture measure fails from step 10", "fixture-throwing-measure: fixture measure fails from step 10"], observer.MeasureFailures);
         Assert.Equal(PluginStatus.Active, host.PluginOf(ComponentKind.Measure, "fixture-throwing-measure").Status);

@@ -46,20 +46,26 @@ public sealed class WatchTests
     }
 
     [Fact]
-    public void WaitForChangeReturnsOnceAfterABurstOfWritesHasGoneQuiet()
+    public async Task WaitForChangeReturnsOnlyAfterABurstOfWritesHasGoneQuiet()
     {
         using var folder = new TempFolder();
         using var watcher = new ChangeWatcher([folder.Path]);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var quiet = TimeSpan.FromMilliseconds(300);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var waiting = Task.Run(() => watcher.WaitForChange(TimeSpan.FromMilliseconds(300), cancel.Token));
+        var waiting = Task.Run(() => (Changed: watcher.WaitForChange(quiet, cancel.Token), At: clock.Elapsed));
+        var lastWrite = TimeSpan.Zero;
         for (var i = 0; i < 5; i++)
         {
+            await Task.Delay(50);
             File.WriteAllText(Path.Combine(folder.Path, $"file{i}.txt"), "x");
-            Thread.Sleep(50);
+            lastWrite = clock.Elapsed;
         }
+        var (changed, returnedAt) = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.True(waiting.Wait(TimeSpan.FromSeconds(10)) && waiting.Result);
-        Assert.False(watcher.TakeChange());
+        Assert.True(changed);
+        // The last write's event comes at the earliest while that write runs; the quiet period starts from there.
+        Assert.True(returnedAt >= lastWrite + quiet - TimeSpan.FromMilliseconds(50), $"returned at {returnedAt}, last write at {lastWrite}");
     }
 }

@@ -141,6 +141,8 @@ static class RunCommand
         var reused = result.Reused ? " (already finished; use --force to train again)"
             : result.ResumedFromStep is { } resumed ? $" (resumed from the checkpoint at step {resumed})" : "";
         Console.WriteLine($"{s.ExperimentId}/{s.RunId}: {s.Status.ToString().ToLowerInvariant()}{reused}");
+        // Even when quiet: under --watch or a sweep, plugins may be reloaded between runs, and this is the log of which build each used.
+        if (s.Plugins is { Count: > 0 } used) Console.WriteLine($"  plugins: {string.Join(", ", used.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}");
         if (!quiet)
         {
             Console.WriteLine($"  memorized at step {s.MemorizedAtStep?.ToString() ?? "-"}, grokked at step {s.GrokkedAtStep?.ToString() ?? "-"}");

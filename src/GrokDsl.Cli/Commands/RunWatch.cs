@@ -26,7 +26,7 @@ static class RunWatch
             if (!watcher.WaitForChange(Quiet, stop)) return exitCode;
 
             var refresh = RefreshUntilSettled(host, stop);
-            foreach (var line in Describe(refresh)) Console.WriteLine(line);
+            foreach (var line in refresh.Describe()) Console.WriteLine(line);
 
             var stamp = Stamp(experimentFile);
             if (stamp != experimentStamp)
@@ -55,14 +55,6 @@ static class RunWatch
         }
         return new PluginRefresh(added, reloaded, removed, refresh.Settling);
     }
-
-    static IEnumerable<string> Describe(PluginRefresh refresh) =>
-        refresh.Added.Select(p => $"plugin {p.Id} {p.Manifest?.Version} added: {Status(p)}")
-            .Concat(refresh.Reloaded.Select(p => $"plugin {p.Id} reloaded as {p.Manifest?.Version}: {Status(p)}"))
-            .Concat(refresh.Removed.Select(p => $"plugin {p.Id} removed"));
-
-    static string Status(PluginInfo plugin) =>
-        plugin.Status.ToString().ToLowerInvariant() + (plugin.Message is null ? "" : $" ({plugin.Message})");
 
     static bool UsesAny(PluginHost host, RunSpec spec, IReadOnlySet<string> plugins) =>
         new[] { spec.Dataset, spec.Model }.Concat(spec.Measures).Any(component =>

@@ -47,14 +47,15 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         observer.OnStarted(spec, directory);
 
         RunSummary summary;
-        using (var trainer = new Trainer(spec, components, observer, checkpoints))
+        var measureFailures = new MeasureFailureLog(observer);
+        using (var trainer = new Trainer(spec, components, measureFailures, checkpoints))
         using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step))
         {
             try
             {
                 if (resumeFrom is not null) trainer.Restore(resumeFrom);
                 var outcome = trainer.Run(metrics, control);
-                summary = Summarize(spec, outcome, components);
+                summary = Summarize(spec, outcome, components) with { FailedMeasures = measureFailures.Failures };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -105,6 +105,11 @@ public sealed class PluginHost : IDisposable
     /// changed ones are drained (waiting for leases on them), unloaded, loaded again and re-validated;
     /// vanished ones are drained and unloaded. A folder written to within the settle time is left for a
     /// later refresh. Runs started afterwards see the new versions; run summaries record them.
+    /// <para>
+    /// For sweep runners: call <c>host.Refresh()</c> between runs, from a thread that holds no lease,
+    /// and log <see cref="PluginRefresh.Describe"/>. <see cref="Execution.RunExecutor"/> also calls it
+    /// before each run, so a sweep through the executor never starts a run on a replaced build.
+    /// </para>
     /// </summary>
     /// <exception cref="InvalidOperationException">This thread holds a lease on a plugin that must be replaced.</exception>
     public PluginRefresh Refresh(CancellationToken cancellation = default)

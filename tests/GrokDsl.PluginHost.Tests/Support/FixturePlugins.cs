@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -68,7 +67,7 @@ static class FixturePlugins
         try
         {
             CopyTree(sources, Path.Combine(work, "src"));
-            DotnetBuild(Path.Combine(work, "src", "Fixtures.slnx"), Path.Combine(work, "out") + Path.DirectorySeparatorChar);
+            Dotnet.Build(Path.Combine(work, "src", "Fixtures.slnx"), $"-p:GrokDslBin={AppContext.BaseDirectory}", $"-p:FixtureOutput={Path.Combine(work, "out")}{Path.DirectorySeparatorChar}");
             try
             {
                 Directory.Move(Path.Combine(work, "out"), output);
@@ -83,31 +82,6 @@ static class FixturePlugins
         {
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
-    }
-
-    static void DotnetBuild(string solution, string output)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList =
-            {
-                "build", solution, "-nologo", "-v:q", "-nodeReuse:false",
-                $"-p:GrokDslBin={AppContext.BaseDirectory}", $"-p:FixtureOutput={output}",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The test host's MSBuild settings would point the child build at this test run's own build.
-        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
-            start.Environment.Remove(variable);
-
-        using var build = Process.Start(start)!;
-        var stdout = build.StandardOutput.ReadToEndAsync();
-        var stderr = build.StandardError.ReadToEndAsync();
-        if (!build.WaitForExit(TimeSpan.FromMinutes(5))) build.Kill(entireProcessTree: true);
-        build.WaitForExit();
-        if (build.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet build {solution} failed ({build.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
     }
 
     // Everything the build output depends on: the fixture sources and the contracts they compile against.
