@@ -21,10 +21,10 @@ public sealed class RunAnalysesTests
         Assert.Equal(5.0, analysis.GrokkingRatio);
         Assert.Equal(3.5, Math.Log10(analysis.SigmoidMidpointStep!.Value), 3);
         Assert.Equal(6, analysis.SigmoidRate!.Value, 2);
-        // Levels 0.1 and 0.9 of the range [0, ~1]: log10(step) = 3.5 ∓ ln 9 / 6, i.e. steps ≈ 1466 and ≈ 6823 on the 100-grid.
-        Assert.Equal(1500, analysis.TransitionStartStep);
-        Assert.Equal(6900, analysis.TransitionEndStep);
-        Assert.Equal(Math.Log10(6900 / 1500.0), analysis.TransitionWidthDecades!.Value, 9);
+        // Levels 0.1 and 0.9 of the range [0, ~1]: log10(step) = 3.5 ∓ ln 9 / 6, i.e. steps ≈ 1361 and ≈ 7343, first reached on the 100-grid at 1400 and 7400.
+        Assert.Equal(1400, analysis.TransitionStartStep);
+        Assert.Equal(7400, analysis.TransitionEndStep);
+        Assert.Equal(Math.Log10(7400 / 1400.0), analysis.TransitionWidthDecades!.Value, 9);
         // The test loss never falls here, so there is no cleanup: memorization, then circuit formation to the end.
         Assert.Equal([new PhaseRange("memorization", 0, 1000), new PhaseRange("circuit-formation", 1000, 100_000)], analysis.Phases!);
         Assert.False(analysis.PhasesComplete);

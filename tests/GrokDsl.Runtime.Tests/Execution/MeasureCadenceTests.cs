@@ -55,13 +55,13 @@ public sealed class MeasureCadenceTests
         using var runs = new TempFolder();
         var spec = (Short with
         {
-            Stopping = new() { MaxSteps = 60, StopAfterGrokking = false },
+            Stopping = new() { MaxSteps = 40, StopAfterGrokking = false },
             Optimizer = Short.Optimizer with { LearningRate = 1e-2 },
-            // A low bar so that memorization happens within a few steps.
+            // A low bar (chance is 1/23) so that memorization happens within a few steps.
             Training = new()
             {
-                EvaluateEvery = 1,
-                MemorizationThreshold = 0.3,
+                EvaluateEvery = 2,
+                MemorizationThreshold = 0.2,
                 MeasureCadence = new() { Every = 0, Events = MeasureEvents.Memorized | MeasureEvents.Final },
             },
         }).ToRunSpec();
@@ -69,8 +69,12 @@ public sealed class MeasureCadenceTests
         var result = Run(spec, runs.Path);
 
         var memorized = Assert.IsType<long>(result.Summary.MemorizedAtStep);
-        Assert.InRange(memorized, 1, 59);
-        Assert.Equal([0L, memorized, 60], StepsWith(Metrics(result), "weight-norm.total"));
+        Assert.InRange(memorized, 2, 38);
+        Assert.Equal([0L, memorized, 40], StepsWith(Metrics(result), "weight-norm.total"));
+
+        // The stored summary carries the analysis: memorization ended where the trainer saw it, then circuit formation.
+        var phases = result.Directory.ReadSummary()!.Analysis!.Phases!;
+        Assert.Equal([new PhaseRange("memorization", 0, memorized), new PhaseRange("circuit-formation", memorized, 40)], phases);
     }
 
     [Fact]
