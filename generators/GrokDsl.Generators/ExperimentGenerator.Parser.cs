@@ -100,7 +100,7 @@ public sealed partial class ExperimentGenerator
                 KnownNames.Training => PropertyRole.Training,
                 KnownNames.Stopping => PropertyRole.Stopping,
                 _ when property.Name == KnownNames.SeedProperty && property.Type.SpecialType == SpecialType.System_Int32 => PropertyRole.Seed,
-                _ when property.Name == KnownNames.MeasuresProperty && IsStringSequence(property.Type) => PropertyRole.Measures,
+                _ when property.Name == KnownNames.MeasuresProperty && IsMeasureSequence(property.Type) => PropertyRole.Measures,
                 _ => PropertyRole.Setting,
             };
             return new PropertySpec(property.Name, typeName, plainRole, null);
@@ -128,10 +128,12 @@ public sealed partial class ExperimentGenerator
             return false;
         }
 
-        static bool IsStringSequence(ITypeSymbol type) =>
+        // Measures are ids (IEnumerable<string>) or ids and options records mixed (IEnumerable<object>);
+        // ComponentRef.Measures has an overload for each.
+        static bool IsMeasureSequence(ITypeSymbol type) =>
             type.AllInterfaces.Concat(type is INamedTypeSymbol named ? [named] : [])
                 .Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-                          && ((INamedTypeSymbol)i).TypeArguments[0].SpecialType == SpecialType.System_String);
+                          && ((INamedTypeSymbol)i).TypeArguments[0].SpecialType is SpecialType.System_String or SpecialType.System_Object);
 
         static string SyntaxFacts(Accessibility accessibility) => accessibility switch
         {

@@ -7,8 +7,8 @@ namespace GrokDsl.Plugins.Measures;
 /// The <c>effective-rank</c> measure (<see cref="GrokDsl.EffectiveRank"/>): for every analysed 2-D parameter,
 /// "&lt;name&gt;.effective_rank", "&lt;name&gt;.spectral_norm", "&lt;name&gt;.nuclear_norm" and
 /// "&lt;name&gt;.stable_rank" (<see cref="SingularValueStatistics"/>), and over them "mean_effective_rank"
-/// and "max_spectral_norm". Activation sparsity is not offered: it needs hidden activations, which a model
-/// that calls its submodules' forward() directly does not expose to hooks.
+/// and "max_spectral_norm"; for each of <c>ActivationModules</c>, "&lt;module&gt;.activation_sparsity" and
+/// "&lt;module&gt;.dead_fraction" on the training set (<see cref="ActivationSparsity"/>).
 /// </summary>
 public sealed class EffectiveRankProvider : IMeasureProvider
 {
@@ -18,6 +18,7 @@ public sealed class EffectiveRankProvider : IMeasureProvider
     {
         var o = options.Bind<EffectiveRank>();
         if (o.Parameters is { Count: 0 }) throw new ArgumentException("Parameters, when given, must name at least one parameter.");
+        if (o.ActivationThreshold < 0) throw new ArgumentException("ActivationThreshold must not be negative.");
         return new EffectiveRankMeasure(o);
     }
 
@@ -46,6 +47,13 @@ public sealed class EffectiveRankProvider : IMeasureProvider
             {
                 values["mean_effective_rank"] = summaries.Select(s => s.EffectiveRank).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
                 values["max_spectral_norm"] = summaries.Max(s => s.SpectralNorm);
+            }
+            foreach (var module in options.ActivationModules)
+            {
+                var inputs = context.Data.TrainInputs.to(ModelParameters.DeviceOf(context.Model));
+                var sparsity = ActivationSparsity.Compute(ActivationCapture.Capture(context.Model, module, inputs), options.ActivationThreshold);
+                values[$"{module}.activation_sparsity"] = sparsity.Sparsity;
+                values[$"{module}.dead_fraction"] = sparsity.DeadFraction;
             }
             return values;
         }

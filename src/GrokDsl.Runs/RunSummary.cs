@@ -47,6 +47,9 @@ public sealed record RunSummary
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? FailedMeasures { get; init; }
 
+    /// <summary>Grokking gap and ratio, transition sharpness and phases; null for runs that failed or have no metrics.</summary>
+    public RunAnalysis? Analysis { get; init; }
+
     /// <summary>Plugin ids and versions the run used, e.g. "grokdsl.mlp" → "0.1.0".</summary>
     public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>();
 }

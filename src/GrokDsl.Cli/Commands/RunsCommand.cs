@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
+using GrokDsl.Analysis;
 using GrokDsl.Runs;
 
 namespace GrokDsl.Cli.Commands;
 
-/// <summary><c>grokdsl runs list|show|rm</c>: the run store from the command line.</summary>
+/// <summary><c>grokdsl runs list|show|seeds|rm</c>: the run store from the command line.</summary>
 static class RunsCommand
 {
-    public static Command Create() => new("runs", "List, inspect and remove stored runs.") { List(), Show(), Remove() };
+    public static Command Create() => new("runs", "List, inspect and remove stored runs.") { List(), Show(), Seeds(), Remove() };
 
     static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
     static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished." };
@@ -56,13 +57,69 @@ static class RunsCommand
             Console.WriteLine($"{entry.ExperimentId}/{entry.RunId}: {entry.Status}");
             Console.WriteLine($"folder: {entry.Directory.Path}");
             if (entry.Summary is { } s)
+            {
                 Console.WriteLine($"memorized at {s.MemorizedAtStep?.ToString() ?? "-"}, grokked at {s.GrokkedAtStep?.ToString() ?? "-"}, {s.FinalStep} steps, test {s.FinalTestAccuracy:P2}, {s.WallSeconds:0.0} s on {s.Device}");
+                if (s.Analysis is { } a)
+                    Console.WriteLine($"grokking gap {a.GrokkingGap?.ToString() ?? "-"} steps, ratio {a.GrokkingRatio?.ToString("0.##") ?? "-"}, transition 10-90% {a.TransitionStartStep?.ToString() ?? "-"}..{a.TransitionEndStep?.ToString() ?? "-"}"
+                        + (a.Phases is { } phases ? $", phases {string.Join(", ", phases.Select(p => $"{p.Phase} {p.StartStep}..{p.EndStep}"))}" : ""));
+            }
             Console.WriteLine("configuration:");
             Console.WriteLine(entry.Directory.ReadConfiguration() ?? "(missing)");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    static Command Seeds()
+    {
+        var (runs, experiment, where, json) = (CommonOptions.Runs(), Experiment(), Where(), Json());
+        var command = new Command("seeds", "Aggregate runs that differ only in their seed: fraction grokked and the Kaplan–Meier median grokking step with a 95 % bootstrap interval; runs that never grokked count as censored.\n\nExample:\n  grokdsl runs seeds -e modular-addition")
+        {
+            runs, experiment, where, json,
+        };
+        command.SetAction(result =>
+        {
+            var filter = Filter(result.GetValue(experiment), null, result.GetValue(where));
+            if (filter is null) return ExitCodes.InvalidExperiment;
+            var groups = SeedGroups.Aggregate(RunStore.List(result.GetValue(runs)!, filter));
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(groups.Select(DescribeGroup), RunJson.Indented));
+                return ExitCodes.Ok;
+            }
+            Console.WriteLine($"{"experiment",-24} {"runs",5} {"grokked",8} {"median t_grok",13} {"95% interval",21}  setting");
+            foreach (var g in groups)
+            {
+                var median = g.Statistics?.MedianGrokkingStep;
+                var interval = median is null ? "-" : $"[{Step(median.Lower)}, {Step(median.Upper)}]";
+                Console.WriteLine($"{g.ExperimentId,-24} {g.Runs.Count,5} {(g.Statistics is { } s ? $"{s.Grokked}/{s.Runs}" : "-"),8} {Step(median?.Estimate),13} {interval,21}  {Label(g, groups)}");
+            }
+            Console.WriteLine($"{groups.Count} setting(s); a median of '>' means more than half the runs never grokked");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    static string Step(double? step) => step is { } s ? s.ToString("0") : ">";
+
+    // The settings in which this group differs from another group of its experiment.
+    static string Label(SeedGroup group, IReadOnlyList<SeedGroup> groups)
+    {
+        var others = groups.Where(g => g.ExperimentId == group.ExperimentId).ToList();
+        var differing = group.Settings.Where(s => others.Any(o => !o.Settings.TryGetValue(s.Key, out var v) || v != s.Value))
+            .OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}").ToList();
+        return differing.Count == 0 ? "all runs" : string.Join(" · ", differing);
+    }
+
+    static object DescribeGroup(SeedGroup group) => new
+    {
+        group.ExperimentId,
+        group.Settings,
+        Runs = group.Runs.Select(r => r.RunId),
+        group.Excluded,
+        group.Statistics?.FractionGrokked,
+        MedianGrokkingStep = group.Statistics?.MedianGrokkingStep,
+    };
 
     static Command Remove()
     {

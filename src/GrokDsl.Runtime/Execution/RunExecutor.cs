@@ -1,3 +1,4 @@
+using GrokDsl.Analysis;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Plugins;
@@ -64,6 +65,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
             }
         }
 
+        summary = summary with { Analysis = Analyze(directory, summary, spec.Training) };
         directory.WriteSummary(summary);
         WriteReport(directory);
         observer.OnFinished(summary, directory);
@@ -117,6 +119,21 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         Divergence = outcome.Divergence,
         Plugins = components.PluginVersions,
     };
+
+    // Grokking gap, transition sharpness and phases from the metrics just written; an analysis that cannot be
+    // made costs the summary its analysis, not the run.
+    RunAnalysis? Analyze(RunDirectory directory, RunSummary summary, Training training)
+    {
+        try
+        {
+            return RunAnalyses.Of(directory.ReadMetrics(out _), summary.MemorizedAtStep, summary.GrokkedAtStep, training.MemorizationThreshold);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            observer.OnWarning($"{directory.SummaryPath}: no grokking analysis ({e.GetType().Name}: {e.Message})");
+            return null;
+        }
+    }
 
     static RunSummary FailedSummary(RunSpec spec, TrainingComponents components, Exception error) => new()
     {

@@ -36,6 +36,7 @@ public sealed class Trainer : IDisposable
     readonly IReadOnlyList<IGradientTransform> _transforms;
     readonly BatchSampler _batches;
     readonly GrokkingTracker _tracker;
+    readonly MeasureSchedule _schedule;
     readonly List<string> _pendingEvents = [];
     double _wallOffset;
     long _startStep;
@@ -49,6 +50,7 @@ public sealed class Trainer : IDisposable
         _transforms = GradientTransforms.For(spec.Optimizer);
         _batches = new BatchSampler(components.Data.TrainInputs, components.Data.TrainTargets, spec.Training.BatchSize, spec.Seed);
         _tracker = new GrokkingTracker(spec.Training.MemorizationThreshold, spec.Training.GrokkingThreshold);
+        _schedule = MeasureSchedule.For(spec);
     }
 
     /// <summary>Continues from a checkpoint instead of the initial state.</summary>
@@ -92,32 +94,40 @@ public sealed class Trainer : IDisposable
             SetLearningRate(step);
             var evaluate = step % training.EvaluateEvery == 0 || step == stopping.MaxSteps;
             var test = evaluate ? EvaluateTest() : null;
-            var measures = evaluate && step % training.MeasureEvery == 0 ? Measure(step) : null;
 
             var (inputs, targets) = _batches.Next();
             _optimizer.zero_grad();
             var logits = model.forward(inputs);
             var loss = Losses.Compute(training.Loss, logits, targets, training.LossInFloat64);
 
-            if (evaluate)
+            // Measures see the parameters of this step (no update yet), after the events it brings are known,
+            // so that "measure at memorization" and "measure at the end" land on the step they name.
+            if (evaluate || _measures.Any(m => _schedule.IsDue(m.Id, step, false, MeasureEvents.None)))
             {
                 var trainLoss = loss.to_type(ScalarType.Float64).item<double>();
                 var trainAccuracy = Accuracy(logits, targets);
-                last = new MetricRecord(step, trainLoss, trainAccuracy, test?.Loss, test?.Accuracy, Wall(), measures);
-                metrics.Append(last);
-                Observe(step, trainAccuracy, test?.Accuracy);
-                _observer.OnEvaluated(last, _tracker, stopping.MaxSteps);
+                var happened = evaluate ? Observe(step, trainAccuracy, test?.Accuracy) : MeasureEvents.None;
+                var diverged = evaluate ? Divergence(step, trainLoss, test?.Loss) : null;
+                if (evaluate && (diverged is not null && stopping.StopWhenDiverged || IsDone(step, Wall()))) happened |= MeasureEvents.Final;
+                var record = new MetricRecord(step, trainLoss, trainAccuracy, test?.Loss, test?.Accuracy, Wall(), Measure(step, evaluate, happened));
+                metrics.Append(record);
 
-                if (Divergence(step, trainLoss, test?.Loss) is { } diverged)
+                if (evaluate)
                 {
-                    divergence = diverged;
-                    if (stopping.StopWhenDiverged) { status = RunStatus.Diverged; break; }
-                }
-                if (_tracker.GrokkedAtStep is not null) status = RunStatus.Grokked;
-                if (IsDone(step, Wall()))
-                {
-                    Checkpoint(step, Wall(), "final");
-                    break;
+                    last = record;
+                    _observer.OnEvaluated(last, _tracker, stopping.MaxSteps);
+
+                    if (diverged is not null)
+                    {
+                        divergence = diverged;
+                        if (stopping.StopWhenDiverged) { status = RunStatus.Diverged; break; }
+                    }
+                    if (_tracker.GrokkedAtStep is not null) status = RunStatus.Grokked;
+                    if (happened.HasFlag(MeasureEvents.Final))
+                    {
+                        Checkpoint(step, Wall(), "final");
+                        break;
+                    }
                 }
             }
 
@@ -140,12 +150,14 @@ public sealed class Trainer : IDisposable
         return null;
     }
 
-    void Observe(long step, double trainAccuracy, double? testAccuracy)
+    MeasureEvents Observe(long step, double trainAccuracy, double? testAccuracy)
     {
         var (memorized, grokked) = (_tracker.MemorizedAtStep, _tracker.GrokkedAtStep);
         _tracker.Observe(step, trainAccuracy, testAccuracy);
-        if (memorized is null && _tracker.MemorizedAtStep is not null) _pendingEvents.Add("memorized");
-        if (grokked is null && _tracker.GrokkedAtStep is not null) _pendingEvents.Add("grokked");
+        var happened = MeasureEvents.None;
+        if (memorized is null && _tracker.MemorizedAtStep is not null) { _pendingEvents.Add("memorized"); happened |= MeasureEvents.Memorized; }
+        if (grokked is null && _tracker.GrokkedAtStep is not null) { _pendingEvents.Add("grokked"); happened |= MeasureEvents.Grokked; }
+        return happened;
     }
 
     bool IsDone(long step, double wallSeconds)
@@ -220,13 +232,15 @@ public sealed class Trainer : IDisposable
     static double Accuracy(Tensor logits, Tensor targets) =>
         (double)logits.argmax(1).eq(targets).sum().item<long>() / targets.shape[0];
 
-    Dictionary<string, double>? Measure(long step)
+    // The measures due at this step (see MeasureSchedule), or null when none is.
+    Dictionary<string, double>? Measure(long step, bool evaluated, MeasureEvents happened)
     {
-        if (_measures.Count == 0) return null;
+        var due = _measures.Where(m => _schedule.IsDue(m.Id, step, evaluated, happened)).ToList();
+        if (due.Count == 0) return null;
         using var _ = no_grad();
         var context = new GrokDsl.Contracts.MeasureContext(step, _components.Model, _components.Data);
         var values = new Dictionary<string, double>();
-        foreach (var (id, measure) in _measures.ToList())
+        foreach (var (id, measure) in due)
         {
             try
             {

@@ -23,6 +23,7 @@ public sealed class TrainingComponents : IDisposable
         var datasetProvider = plugins.Dataset(spec.Dataset.Id);
         var modelProvider = plugins.Model(spec.Model.Id);
         var measureProviders = spec.Measures.Select(m => (m.Id, Provider: plugins.Measure(m.Id), m.Options)).ToList();
+        MeasureSchedule.For(spec); // rejects cadences of unlisted measures before a run directory exists
 
         DatasetTensors? data = null;
         try

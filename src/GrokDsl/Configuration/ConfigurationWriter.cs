@@ -22,9 +22,24 @@ public sealed class ConfigurationWriter
 
     public void Write<T>(string name, T value)
     {
-        if (!_values.TryAdd(name, Canonicalize(JsonSerializer.SerializeToNode(value, Json))))
+        if (!_values.TryAdd(name, Canonicalize(ToNode(value))))
             throw new InvalidOperationException($"Configuration key '{name}' written twice.");
     }
+
+    // A list of measures given as options records (e.g. [new Fourier { ... }, "weight-norm"]) is written with each
+    // record's component id beside its options, so that two measures with equal options still hash differently.
+    // Lists of plain ids serialize as they always did, keeping their run ids.
+    static JsonNode? ToNode<T>(T value)
+    {
+        if (value is not IEnumerable<object> items || value is string || !items.Any(item => ComponentIdOf(item) is not null))
+            return JsonSerializer.SerializeToNode(value, Json);
+        return new JsonArray([.. items.Select(item => ComponentIdOf(item) is { } id
+            ? new JsonObject { ["Id"] = id, ["Options"] = JsonSerializer.SerializeToNode(item, item.GetType(), Json) }
+            : JsonSerializer.SerializeToNode(item, Json))]);
+    }
+
+    static string? ComponentIdOf(object? item) =>
+        item?.GetType().GetCustomAttributes(typeof(ComponentAttribute), false) is [ComponentAttribute component] ? component.Id : null;
 
     /// <summary>The canonical configuration, indented for people to read.</summary>
     public string ToJson() => ToNode().ToJsonString(new JsonSerializerOptions { WriteIndented = true });

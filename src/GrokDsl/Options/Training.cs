@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GrokDsl;
 
 /// <summary>How a run is trained and evaluated.</summary>
@@ -11,9 +13,23 @@ public sealed record Training
     [Range(Min = 1)]
     public int EvaluateEvery { get; init; } = 10;
 
-    /// <summary>Progress-measure cadence in steps.</summary>
+    /// <summary>Progress-measure cadence in steps, at test evaluations; used while <see cref="MeasureCadence"/> is null.</summary>
     [Range(Min = 1)]
     public int MeasureEvery { get; init; } = 100;
+
+    /// <summary>
+    /// When every progress measure runs: every N steps, log-spaced, at events; replaces <see cref="MeasureEvery"/>.
+    /// Left out of the configuration while null, so that run ids from before it existed stay valid.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MeasureCadence? MeasureCadence { get; init; }
+
+    /// <summary>
+    /// Cadences of single measures by id, over <see cref="MeasureCadence"/>: e.g. a cheap measure every step,
+    /// <c>["accuracy"] = new() { Every = 1 }</c>, next to an expensive one every 1000.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, MeasureCadence>? MeasureCadences { get; init; }
 
     /// <summary>Train accuracy at which the model counts as having memorized.</summary>
     [Range(Min = 0, Max = 1)]
