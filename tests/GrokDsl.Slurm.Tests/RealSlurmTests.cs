@@ -92,9 +92,11 @@ public sealed partial class RealSlurmTests(SlurmCluster cluster) : IDisposable
             var interrupted = Assert.Single(Summaries(experimentFolder));
             Assert.Equal(RunStatus.Interrupted, interrupted.Status);
 
-            // Slurm holds a requeued job back for a while (BeginTime); let it start again now.
-            WaitFor(() => Shell.Run($"scontrol update jobid={jobId}_0 StartTime=now").ExitCode == 0, TimeSpan.FromSeconds(30), experimentFolder);
-            WaitFor(() => Summaries(experimentFolder).Any(s => s.Status is RunStatus.Censored or RunStatus.Grokked), TimeSpan.FromMinutes(3), experimentFolder);
+            // Slurm holds a requeued task back for two minutes (reason BeginTime); once it is pending, let it start now.
+            WaitFor(() => Shell.Run($"squeue -h -j {jobId}_0 -o %T").Output.Trim() == "PENDING", TimeSpan.FromSeconds(30), experimentFolder);
+            var release = Shell.Run($"scontrol update jobid={jobId}_0 StartTime=now");
+            Assert.True(release.ExitCode == 0, release.Output);
+            WaitFor(() => ResumedAt().IsMatch(File.ReadAllText(log)), TimeSpan.FromMinutes(2), experimentFolder);
 
             var text = File.ReadAllText(log);
             var resumedAt = long.Parse(ResumedAt().Match(text).Groups[1].Value);

@@ -19,11 +19,16 @@ public sealed class SlurmLauncherTests : IDisposable
     int Launch(bool dryRun = false) =>
         new SlurmLauncher(new SlurmOptions(Partition: "debug"), ["/opt/grokdsl"], retries: 2, _slurm, dryRun, _output, _error).Launch(Plan());
 
-    void Finish(int runIndex) => Plan().DirectoryOf(runIndex).WriteSummary(new RunSummary
+    void Finish(int runIndex)
     {
-        ExperimentId = "gromov-2023", RunId = Plan().Runs[runIndex].RunId, Status = RunStatus.Censored, FinalStep = 10,
-        FinalTrainAccuracy = 1, FinalTestAccuracy = 0.5, WallSeconds = 1, StepsPerSecond = 10, Device = "cpu",
-    });
+        var run = Plan().DirectoryOf(runIndex);
+        Directory.CreateDirectory(run.Path);
+        run.WriteSummary(new RunSummary
+        {
+            ExperimentId = "gromov-2023", RunId = Plan().Runs[runIndex].RunId, Status = RunStatus.Censored, FinalStep = 10,
+            FinalTrainAccuracy = 1, FinalTestAccuracy = 0.5, WallSeconds = 1, StepsPerSecond = 10, Device = "cpu",
+        });
+    }
 
     [Fact]
     public void ADryRunPrintsTheScriptAloneAndSubmitsNothing()
