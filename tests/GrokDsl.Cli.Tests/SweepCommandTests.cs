@@ -59,10 +59,11 @@ public sealed class SweepCommandTests
     {
         using var cli = new CliHarness();
         var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
-        Assert.Equal(0, cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet").ExitCode);
+        var first = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet");
+        Assert.True(first.ExitCode == 0, first.Error);
         // What a kill -9 leaves: checkpoints and metrics, no summary.
         var killed = RunFolders(cli)[0];
-        var index = Enumerable.Range(0, 3).Single(i => Row(cli.Invoke("sweep", "status", file, "--runs", cli.Runs).Output, i).Contains(Path.GetFileName(killed)));
+        var index = IndexOf(first.Output, killed);
         File.Delete(Path.Combine(killed, RunDirectory.SummaryFile));
 
         var (exitCode, output, error) = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet");
@@ -78,8 +79,10 @@ public sealed class SweepCommandTests
     {
         using var cli = new CliHarness();
         var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
-        Assert.Equal(0, cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--fail-fast").ExitCode);
-        var broken = BreakFirstRun(cli);
+        var first = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--fail-fast");
+        Assert.True(first.ExitCode == 0, first.Error);
+        const int broken = 1;
+        BreakRun(cli, first.Output, broken);
         RemoveSummaries(cli);
 
         var (exitCode, output, error) = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--retries", "2");
@@ -96,18 +99,20 @@ public sealed class SweepCommandTests
     {
         using var cli = new CliHarness();
         var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
-        Assert.Equal(0, cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet").ExitCode);
-        var broken = BreakFirstRun(cli);
+        var first = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet");
+        Assert.True(first.ExitCode == 0, first.Error);
+        const int broken = 0;
+        BreakRun(cli, first.Output, broken);
         RemoveSummaries(cli);
 
         var (exitCode, output, _) = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--retries", "0", "--fail-fast");
 
         Assert.Equal(ExitCodes.Failed, exitCode);
         Assert.Matches(@"failed\s+1\s", Row(output, broken));
-        for (var i = broken + 1; i < 3; i++)
+        for (var i = 1; i < 3; i++)
         {
             Assert.Contains("not started", Row(output, i));
-            Assert.EndsWith($"--fail-fast after run {broken} failed", Row(output, i));
+            Assert.EndsWith("--fail-fast after run 0 failed", Row(output, i));
             Assert.Null(new RunDirectory(RunFolderOf(cli, output, i)).ReadSummary());
         }
     }
@@ -132,14 +137,18 @@ public sealed class SweepCommandTests
     }
 
     // A hand-edited configuration: the run fails on every attempt, deterministically, and loses nothing.
-    static int BreakFirstRun(CliHarness cli)
+    static void BreakRun(CliHarness cli, string tableOutput, int index)
     {
-        var folder = RunFolders(cli)[0];
+        var folder = RunFolders(cli).Single(f => Row(tableOutput, index).Contains(Path.GetFileName(f)));
         var config = Path.Combine(folder, RunDirectory.ConfigurationFile);
-        File.WriteAllText(config, File.ReadAllText(config).Replace("\"seed\":", "\"seed\": 7, \"was\":"));
-        var statusOutput = cli.Invoke("sweep", "status", Path.Combine(cli.Folder, "Smoke.cs"), "--runs", cli.Runs).Output;
-        return Enumerable.Range(0, 3).Single(i => Row(statusOutput, i).Contains(Path.GetFileName(folder)));
+        var edited = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))!.AsObject();
+        edited["editedByHand"] = true;
+        File.WriteAllText(config, edited.ToJsonString());
     }
+
+    // Which sweep index a run folder has, from the run ids in a sweep's table.
+    static int IndexOf(string tableOutput, string runFolder) =>
+        Enumerable.Range(0, 3).Single(i => Row(tableOutput, i).Contains(Path.GetFileName(runFolder)));
 
     // Unfinished runs: with a summary they would be skipped before the sweep reaches the broken one.
     static void RemoveSummaries(CliHarness cli)
