@@ -71,37 +71,42 @@ public sealed partial class RealSlurmTests(SlurmCluster cluster) : IDisposable
         Assert.Contains("nothing to submit", again.Output);
     }
 
-    [SkippableFact]
-    public void ATaskWarnedWithUsr1CheckpointsRequeuesItselfAndResumesFromTheCheckpoint()
+    /// <summary>
+    /// usr1: Slurm's warning before the time limit; grokdsl checkpoints and requeues its own task.
+    /// requeue: an admin or a preempting job requeues the running task; grokdsl gets SIGTERM and checkpoints.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("usr1")]
+    [InlineData("requeue")]
+    public void ARequeuedTaskResumesFromTheCheckpointItWroteWhenItWasStopped(string how)
     {
         cluster.Require();
         var grokdsl = new Grokdsl(_folder);
-        var file = WriteExperiment("slurm-requeue", "", maxSteps: 1500);
+        var id = $"slurm-{how}";
+        var file = WriteExperiment(id, "", maxSteps: 1500);
         var (exitCode, output) = grokdsl.Run($"sweep {file} --runs {Runs} --launcher slurm -p debug -t 10");
         Assert.True(exitCode == 0, output);
-        var jobId = SubmittedJob().Match(output).Groups[1].Value;
-        var experimentFolder = Path.Combine(Runs, "slurm-requeue");
-        var log = Path.Combine(experimentFolder, ".slurm", $"{jobId}_0.out");
+        var task = $"{SubmittedJob().Match(output).Groups[1].Value}_0";
+        var experimentFolder = Path.Combine(Runs, id);
+        var log = Path.Combine(experimentFolder, ".slurm", $"{task}.out");
         try
         {
-            // Warn it the way Slurm does before the time limit, once it is well into training.
             WaitFor(() => LastStep(experimentFolder) >= 100, TimeSpan.FromMinutes(2), experimentFolder);
-            var signal = Shell.Run($"scancel --signal=USR1 --batch {jobId}_0");
-            Assert.True(signal.ExitCode == 0, signal.Output);
-            WaitFor(() => File.ReadAllText(log).Contains($"requeued {jobId}_0"), TimeSpan.FromMinutes(1), experimentFolder);
+            var stop = Shell.Run(how == "usr1" ? $"scancel --signal=USR1 --batch {task}" : $"scontrol requeue {task}");
+            Assert.True(stop.ExitCode == 0, stop.Output);
+            WaitFor(() => Summaries(experimentFolder).Any(s => s.Status == RunStatus.Interrupted), TimeSpan.FromMinutes(1), experimentFolder);
             var interrupted = Assert.Single(Summaries(experimentFolder));
-            Assert.Equal(RunStatus.Interrupted, interrupted.Status);
 
             // Slurm holds a requeued task back for two minutes (reason BeginTime); once it is pending, let it start now.
-            WaitFor(() => Shell.Run($"squeue -h -j {jobId}_0 -o %T").Output.Trim() == "PENDING", TimeSpan.FromSeconds(30), experimentFolder);
-            var release = Shell.Run($"scontrol update jobid={jobId}_0 StartTime=now");
+            WaitFor(() => Shell.Run($"squeue -h -j {task} -o %T").Output.Trim() == "PENDING", TimeSpan.FromMinutes(1), experimentFolder);
+            var release = Shell.Run($"scontrol update jobid={task} StartTime=now");
             Assert.True(release.ExitCode == 0, release.Output);
             WaitFor(() => ResumedAt().IsMatch(File.ReadAllText(log)), TimeSpan.FromMinutes(2), experimentFolder);
 
             var text = File.ReadAllText(log);
-            var resumedAt = long.Parse(ResumedAt().Match(text).Groups[1].Value);
-            Assert.Equal(interrupted.FinalStep, resumedAt);
+            Assert.Contains(how == "usr1" ? $"requeued {task}" : "SIGTERM: checkpointing and stopping", text);
             Assert.Contains("restart 1", text);
+            Assert.Equal(interrupted.FinalStep, long.Parse(ResumedAt().Match(text).Groups[1].Value));
             var run = new RunDirectory(Directory.GetDirectories(experimentFolder).Single(d => !Path.GetFileName(d).StartsWith('.')));
             var steps = run.ReadMetrics(out var skipped).Select(m => m.Step).ToList();
             Assert.Equal(0, skipped);
@@ -110,7 +115,7 @@ public sealed partial class RealSlurmTests(SlurmCluster cluster) : IDisposable
         }
         finally
         {
-            Shell.Run($"scancel {jobId}");
+            Shell.Run($"scancel {task}");
         }
     }
 
