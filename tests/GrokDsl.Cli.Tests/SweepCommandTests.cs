@@ -52,6 +52,14 @@ public sealed class SweepCommandTests
         for (var i = 0; i < 3; i++) Assert.EndsWith("already finished", Row(second.Output, i));
         foreach (var (folder, time) in written)
             Assert.Equal(time, File.GetLastWriteTimeUtc(Path.Combine(folder, RunDirectory.SummaryFile)));
+
+        var json = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--json");
+        Assert.True(json.ExitCode == 0, json.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        Assert.Equal(0, document.RootElement.GetProperty("exitCode").GetInt32());
+        var runs = document.RootElement.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2], runs.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.All(runs, r => Assert.Equal("already finished", r.GetProperty("how").GetString()));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ static class SweepCommand
         var grokdsl = new Option<string?>("--grokdsl") { Description = "The grokdsl executable the array tasks run (default: this one, by absolute path)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the sbatch script instead of submitting it." };
         var retries = RetriesOption();
+        var json = new Option<bool>("--json") { Description = "Print the runs' outcome as JSON instead of a table (progress goes to the error stream). Local launcher only." };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
         var command = new Command("sweep", """
@@ -54,7 +55,7 @@ static class SweepCommand
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, launcher, runs, plugins, quiet, retries, failFast,
+            experiment, id, launcher, runs, plugins, quiet, retries, failFast, json,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
@@ -71,10 +72,10 @@ static class SweepCommand
                 Console.Error.WriteLine($"error: {string.Join(", ", slurmOnly)} only apply to --launcher slurm");
                 return ExitCodes.InvalidExperiment;
             }
-            if (useSlurm && result.GetValue(failFast))
+            // Array tasks run independently and later: there is no "first" failure to stop the others at, nor an outcome to print now.
+            if (useSlurm && new[] { failFast, json }.FirstOrDefault(o => result.GetValue(o)) is { } localOnly)
             {
-                // Array tasks run independently; there is no "first" failure to stop the others at.
-                Console.Error.WriteLine("error: --fail-fast only applies to --launcher local");
+                Console.Error.WriteLine($"error: {localOnly.Name} only applies to --launcher local");
                 return ExitCodes.InvalidExperiment;
             }
             if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
@@ -85,7 +86,7 @@ static class SweepCommand
                     new SlurmOptions(result.GetValue(partition), result.GetValue(time), result.GetValue(gpus), result.GetValue(cpus),
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
                     GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
-                : new LocalLauncher(Console.Out, Console.Error, result.GetValue(quiet), new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)));
+                : new LocalLauncher(Console.Out, Console.Error, result.GetValue(quiet), new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)), result.GetValue(json));
             return chosen.Launch(plan);
         });
         return command;
