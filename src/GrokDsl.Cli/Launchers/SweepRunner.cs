@@ -45,9 +45,9 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
         var name = $"run {index} {spec.Experiment.Id}/{spec.RunId}";
         for (var attempt = 1; ; attempt++)
         {
-            ReloadChangedPlugins(name);
             try
             {
+                ReloadChangedPlugins(name);
                 var result = Executor().Execute(spec, plan.RunsRoot, force: false, control);
                 var outcome = Describe(index, result, result.Reused ? 0 : attempt);
                 output.WriteLine($"{position} {name}: {outcome.Status} ({outcome.How}); {outcome.Steps} steps");
