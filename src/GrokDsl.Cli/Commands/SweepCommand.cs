@@ -26,7 +26,7 @@ static class SweepCommand
         var gpus = new Option<int?>("--gpus-per-task") { Description = "GPUs per array task." };
         var cpus = new Option<int?>("--cpus-per-task", "-c") { Description = "CPU cores per array task." };
         var memory = new Option<string?>("--mem") { Description = "Memory per array task, in Slurm's format (8G)." };
-        var maxRunning = new Option<int?>("--max-running") { Description = "At most this many array tasks run at once (the %M of --array)." };
+        var maxRunning = new Option<int?>("--max-running", "--array-parallelism") { Description = "At most this many array tasks run at once (the %M of --array)." };
         var account = new Option<string?>("--account", "-A") { Description = "Slurm account to charge." };
         var warning = new Option<int>("--warning-seconds")
         {
@@ -35,18 +35,27 @@ static class SweepCommand
         };
         var grokdsl = new Option<string?>("--grokdsl") { Description = "The grokdsl executable the array tasks run (default: this one, by absolute path)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the sbatch script instead of submitting it." };
+        var retries = RetriesOption();
+        var json = new Option<bool>("--json") { Description = "Print the runs' outcome as JSON instead of a table (progress goes to the error stream). Local launcher only." };
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
         var command = new Command("sweep", """
             Train every run of an experiment's sweep, here or as a Slurm job array. Runs land in
-            <runs>/<experiment-id>/<run-id>/; finished runs are skipped, interrupted ones resume from their checkpoint.
+            <runs>/<experiment-id>/<run-id>/. Running the same sweep again skips finished runs, resumes
+            interrupted ones from their checkpoint, and starts failed ones again (each run gets --retries
+            more attempts per invocation). Ends with a table of the runs.
+            Exit codes: 0 every run grokked or was censored, 1 a run failed, 2 invalid experiment or options,
+            3 a run diverged, 130 interrupted (the most urgent wins: 130, then 1, then 3).
 
             Examples:
               grokdsl sweep experiments/Power2022.cs
+              grokdsl sweep experiments/Power2022.cs --retries 2 --fail-fast
+              grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --dry-run
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --max-running 8
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, launcher, runs, plugins, quiet,
+            experiment, id, launcher, runs, plugins, quiet, retries, failFast, json,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
@@ -63,6 +72,12 @@ static class SweepCommand
                 Console.Error.WriteLine($"error: {string.Join(", ", slurmOnly)} only apply to --launcher slurm");
                 return ExitCodes.InvalidExperiment;
             }
+            // Array tasks run independently and later: there is no "first" failure to stop the others at, nor an outcome to print now.
+            if (useSlurm && new[] { failFast, json }.FirstOrDefault(o => result.GetValue(o)) is { } localOnly)
+            {
+                Console.Error.WriteLine($"error: {localOnly.Name} only applies to --launcher local");
+                return ExitCodes.InvalidExperiment;
+            }
             if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
                 return ExitCodes.InvalidExperiment;
 
@@ -70,10 +85,25 @@ static class SweepCommand
                 ? new SlurmLauncher(
                     new SlurmOptions(result.GetValue(partition), result.GetValue(time), result.GetValue(gpus), result.GetValue(cpus),
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
-                    GrokDslExecutable.FromOption(result.GetValue(grokdsl)), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
-                : new LocalLauncher(Console.Out, Console.Error, result.GetValue(quiet));
+                    GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
+                : new LocalLauncher(Console.Out, Console.Error, result.GetValue(quiet), new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)), result.GetValue(json));
             return chosen.Launch(plan);
         });
         return command;
+    }
+
+    /// <summary>Shared by <c>sweep</c> and <c>sweep task</c>, which receives it from the script.</summary>
+    public static Option<int> RetriesOption()
+    {
+        var retries = new Option<int>(SweepTaskInvocation.RetriesOption)
+        {
+            Description = "How many more times a run that fails (throws) is started, resuming from its checkpoint, before it counts as failed.",
+            DefaultValueFactory = _ => SweepPolicy.DefaultRetries,
+        };
+        retries.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0) r.AddError("--retries must be 0 or more");
+        });
+        return retries;
     }
 }

@@ -20,19 +20,20 @@ static class SweepTaskCommand
         var task = new Option<int>(SweepTaskInvocation.TaskOption) { Description = "The task's index (Slurm: $SLURM_ARRAY_TASK_ID), for the log.", Required = true };
         var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
         var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
+        var retries = SweepCommand.RetriesOption();
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, runs, plugins, quiet, task, runIndices, fingerprint,
+            experiment, id, runs, plugins, quiet, task, runIndices, fingerprint, retries,
         };
         command.Hidden = true;
         command.SetAction(result => Execute(
             result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? [], result.GetValue(quiet),
-            result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint)));
+            result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries)));
         return command;
     }
 
-    static int Execute(string experiment, string? id, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint)
+    static int Execute(string experiment, string? id, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries)
     {
         // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
         using var signals = new PreemptionSignals(Console.Error);
@@ -49,9 +50,11 @@ static class SweepTaskCommand
         }
 
         Console.WriteLine($"task {task}: run(s) {string.Join(", ", indices)} of {plan.ExperimentId} ({plan.Runs.Count} in the sweep)");
-        int exitCode;
+        SweepOutcome outcome;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
-            exitCode = new SweepRunner(plan, host, Console.Out, Console.Error, quiet).Run(indices, signals.Control);
+            outcome = new SweepRunner(plan, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries)).Run(indices, signals.Control);
+        SweepTable.Write(outcome, Console.Out);
+        var exitCode = outcome.ExitCode;
 
         if (signals.RequeueRequested && !indices.All(plan.IsFinished)) Requeue();
         return exitCode;

@@ -8,39 +8,78 @@ namespace GrokDsl.Cli.Launchers;
 
 /// <summary>
 /// Trains some runs of a plan in this process, one after the other, through <see cref="RunExecutor"/>:
-/// finished runs are reused, interrupted or failed ones resume from their newest checkpoint. Used by
-/// the local launcher (every run) and by a scheduler's task (its runs). Progress is plain lines,
-/// because under a scheduler the output is a log file.
+/// finished runs are reused, interrupted or failed ones resume from their newest checkpoint, and a run
+/// that throws is started again up to <see cref="SweepPolicy.Retries"/> times. Used by the local
+/// launcher (every run) and by a scheduler's task (its runs). Progress is plain lines, because under a
+/// scheduler the output is a log file.
 /// </summary>
-public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter output, TextWriter error, bool quiet)
+public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter output, TextWriter error, bool quiet, SweepPolicy? policy = null)
 {
-    /// <summary>Trains the runs in order, stopping early when <paramref name="control"/> asks to stop; returns the exit code.</summary>
-    public int Run(IEnumerable<int> runIndices, RunControl control)
+    readonly SweepPolicy _policy = policy ?? new SweepPolicy();
+
+    /// <summary>Trains the runs in order, stopping early when <paramref name="control"/> asks to stop or a run fails under --fail-fast.</summary>
+    public SweepOutcome Run(IEnumerable<int> runIndices, RunControl control)
     {
-        var exitCode = ExitCodes.Ok;
-        foreach (var index in runIndices)
+        var indices = runIndices.ToList();
+        var outcomes = new List<RunOutcome>();
+        string? stopReason = null;
+        foreach (var (index, position) in indices.Select((index, i) => (index, i + 1)))
         {
-            if (control.Stop.IsCancellationRequested) return Math.Max(exitCode, ExitCodes.Interrupted);
-            var spec = plan.Runs[index];
+            var runId = plan.Runs[index].RunId;
+            if (control.Stop.IsCancellationRequested) stopReason ??= "stopped by a signal";
+            if (stopReason is not null)
+            {
+                outcomes.Add(RunOutcome.NotStarted(index, runId, stopReason));
+                continue;
+            }
+            var outcome = RunWithRetries(index, $"[{position}/{indices.Count}]", control);
+            outcomes.Add(outcome);
+            if (outcome.Status == "failed" && _policy.FailFast) stopReason = $"--fail-fast after run {index} failed";
+        }
+        return new SweepOutcome(outcomes);
+    }
+
+    RunOutcome RunWithRetries(int index, string position, RunControl control)
+    {
+        var spec = plan.Runs[index];
+        var name = $"run {index} {spec.Experiment.Id}/{spec.RunId}";
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
+                ReloadChangedPlugins(name);
                 var result = Executor().Execute(spec, plan.RunsRoot, force: false, control);
-                Print(index, result);
-                exitCode = Math.Max(exitCode, result.Summary.Status switch
-                {
-                    RunStatus.Diverged => ExitCodes.Diverged,
-                    RunStatus.Interrupted => ExitCodes.Interrupted,
-                    _ => ExitCodes.Ok,
-                });
+                var outcome = Describe(index, result, result.Reused ? 0 : attempt);
+                output.WriteLine($"{position} {name}: {outcome.Status} ({outcome.How}); {outcome.Steps} steps");
+                if (!quiet && !result.Reused) output.WriteLine($"  report: {result.Directory.ReportPath}");
+                return outcome;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // A plugin error or a damaged run folder ends this run only; the task's other runs go on.
-                error.WriteLine($"error: run {index} {spec.Experiment.Id}/{spec.RunId}: {e.GetType().Name}: {e.Message}");
-                exitCode = Math.Max(exitCode, ExitCodes.Failed);
+                // A plugin error or a damaged run folder ends this attempt only; the checkpoints it wrote stay for the retry.
+                var message = $"{e.GetType().Name}: {e.Message}";
+                var last = attempt > _policy.Retries || control.Stop.IsCancellationRequested;
+                error.WriteLine($"error: {position} {name}, attempt {attempt} of {_policy.Retries + 1}: {message}" +
+                                (last ? "" : "; retrying from its newest checkpoint"));
+                if (last) return new RunOutcome(index, spec.RunId, "failed", message, attempt, plan.SummaryOf(index)?.FinalStep, null);
             }
         }
-        return exitCode;
+    }
+
+    // The executor refreshes too; doing it here first lets the sweep's log say which plugins changed between runs.
+    void ReloadChangedPlugins(string nextRun)
+    {
+        if (plugins.Refresh() is { Changed: true } refresh)
+            output.WriteLine($"plugins changed before {nextRun}: " + string.Join(", ",
+                refresh.Added.Select(p => $"added {p.Id}").Concat(refresh.Reloaded.Select(p => $"reloaded {p.Id}")).Concat(refresh.Removed.Select(p => $"removed {p.Id}"))));
+    }
+
+    static RunOutcome Describe(int index, RunResult result, int attempts)
+    {
+        var s = result.Summary;
+        var how = result.Reused ? "already finished"
+            : result.ResumedFromStep is { } step ? $"resumed at step {step}" : "trained";
+        return new RunOutcome(index, s.RunId, SweepOutcome.StatusOf(s.Status), how, attempts, s.FinalStep, s.GrokkedAtStep);
     }
 
     RunExecutor Executor()
@@ -61,14 +100,5 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
         {
             error.WriteLine($"warning: {directory.Path}: report not written: {e.Message}");
         }
-    }
-
-    void Print(int index, RunResult result)
-    {
-        var s = result.Summary;
-        var how = result.Reused ? " (already finished)"
-            : result.ResumedFromStep is { } step ? $" (resumed from the checkpoint at step {step})" : "";
-        output.WriteLine($"run {index} {s.ExperimentId}/{s.RunId}: {s.Status.ToString().ToLowerInvariant()}{how}; {s.FinalStep} steps");
-        if (!quiet) output.WriteLine($"  report: {result.Directory.ReportPath}");
     }
 }

@@ -9,12 +9,13 @@ public static class SweepTaskInvocation
     public const string TaskOption = "--task";
     public const string RunIndicesOption = "--run-indices";
     public const string FingerprintOption = "--sweep-fingerprint";
+    public const string RetriesOption = "--retries";
 
-    public static IReadOnlyList<string> For(SweepPlan plan, IReadOnlyList<string> grokdsl)
+    public static IReadOnlyList<string> For(SweepPlan plan, IReadOnlyList<string> grokdsl, int retries)
     {
         var command = new List<string>(grokdsl) { "sweep", "task" };
         command.AddRange(plan.Reference.ToArguments());
-        command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint]);
+        command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint, RetriesOption, retries.ToString()]);
         foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
         return command;
     }

@@ -9,9 +9,10 @@ namespace GrokDsl.Cli.Launchers.Slurm;
 /// submission, are left out, so submitting the same sweep again only sends what is left to do.
 /// </summary>
 /// <param name="grokdsl">The command the tasks run grokdsl with (see <see cref="GrokDslExecutable"/>).</param>
+/// <param name="retries">How often a task starts a run that throws again before giving up on it (see <see cref="SweepPolicy.Retries"/>).</param>
 /// <param name="dryRun">Print the script to <paramref name="output"/> and submit nothing.</param>
 public sealed class SlurmLauncher(
-    SlurmOptions options, IReadOnlyList<string> grokdsl, ISlurmClient slurm, bool dryRun, TextWriter output, TextWriter error) : ISweepLauncher
+    SlurmOptions options, IReadOnlyList<string> grokdsl, int retries, ISlurmClient slurm, bool dryRun, TextWriter output, TextWriter error) : ISweepLauncher
 {
     public int Launch(SweepPlan plan)
     {
@@ -38,7 +39,7 @@ public sealed class SlurmLauncher(
             Description: $"{plan.ExperimentId}: {runCount} of the sweep's {plan.Runs.Count} run(s) in {toSubmit.Count} array task(s)",
             Tasks: toSubmit,
             LogFolder: folder.Path,
-            TaskCommand: SweepTaskInvocation.For(plan, grokdsl),
+            TaskCommand: SweepTaskInvocation.For(plan, grokdsl, retries),
             Options: options);
         var script = SlurmScript.Render(job);
         if (dryRun)

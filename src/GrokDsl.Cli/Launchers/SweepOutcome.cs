@@ -1,0 +1,35 @@
+using GrokDsl.Runs;
+
+namespace GrokDsl.Cli.Launchers;
+
+/// <summary>What became of one run in this invocation of a sweep.</summary>
+/// <param name="Status">grokked, censored, diverged, interrupted, failed, or "not started" (stopped before it: Ctrl+C or --fail-fast).</param>
+/// <param name="How">trained, resumed at step N, already finished, or the error of a failed run.</param>
+/// <param name="Attempts">How often it was started here (1 + retries used); 0 when it was reused or not started.</param>
+public sealed record RunOutcome(int Index, string RunId, string Status, string How, int Attempts, long? Steps, long? GrokkedAtStep)
+{
+    public static RunOutcome NotStarted(int index, string runId, string why) => new(index, runId, "not started", why, 0, null, null);
+}
+
+/// <summary>The runs a sweep invocation went through, in order, and the exit code they add up to.</summary>
+public sealed record SweepOutcome(IReadOnlyList<RunOutcome> Runs)
+{
+    /// <summary>
+    /// The most urgent outcome wins: interrupted (130) over failed (1) over diverged (3); 0 when every
+    /// run grokked or was censored. A failure outranks a divergence because it says nothing about the
+    /// model, only that the run did not happen.
+    /// </summary>
+    public int ExitCode => Runs.Select(r => r.Status).Aggregate(ExitCodes.Ok, (code, status) => Worse(code, status switch
+    {
+        "interrupted" => ExitCodes.Interrupted,
+        "failed" => ExitCodes.Failed,
+        "diverged" => ExitCodes.Diverged,
+        _ => ExitCodes.Ok,
+    }));
+
+    static readonly int[] Severity = [ExitCodes.Ok, ExitCodes.Diverged, ExitCodes.Failed, ExitCodes.Interrupted];
+
+    static int Worse(int a, int b) => Array.IndexOf(Severity, a) >= Array.IndexOf(Severity, b) ? a : b;
+
+    public static string StatusOf(RunStatus status) => status.ToString().ToLowerInvariant();
+}
