@@ -9,10 +9,25 @@ static class PluginsCommand
     public static Command Create()
     {
         var plugins = CommonOptions.Plugins();
-        var list = new Command("list", "List discovered plugins: id, version, status, components, folder.") { plugins };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
+        var list = new Command("list", """
+            List discovered plugins: id, version, status, components, folder.
+
+            Examples:
+              grokdsl plugins list
+              grokdsl plugins list --plugins ./my-plugins --json
+            """)
+        {
+            plugins, json,
+        };
         list.SetAction(result =>
         {
             using var host = PluginHost.Load(PluginFolders.Default(result.GetValue(plugins) ?? []));
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(host.Plugins.Select(Describe), GrokDsl.Runs.RunJson.Indented));
+                return ExitCodes.Ok;
+            }
             Console.WriteLine($"searched: {string.Join(", ", host.SearchedFolders)}");
             foreach (var plugin in host.Plugins) Print(plugin);
             return ExitCodes.Ok;
@@ -21,13 +36,14 @@ static class PluginsCommand
         var folder = new Argument<string>("folder") { Description = "A plugin folder (holding plugin.json), or a folder of plugin folders." };
         var check = new Command("check",
             "Validate plugins without running them: manifest, contract version, entry assembly, every type loaded eagerly, " +
-            "provider constructors and ids. Creates no dataset or model and trains nothing; exit code 1 unless all are active.")
+            "provider constructors and ids. Creates no dataset or model and trains nothing; exit code 1 unless all are active." +
+            "\n\nExample:\n  grokdsl plugins check ./my-plugin/bin/Release/net10.0")
         {
             folder,
         };
         check.SetAction(result => Check(result.GetValue(folder)!));
 
-        return new Command("plugins", "Inspect plugins.") { list, check };
+        return new Command("plugins", "Inspect plugins.\n\nExamples:\n  grokdsl plugins list\n  grokdsl plugins check ./my-plugin") { list, check };
     }
 
     static int Check(string folder)
@@ -48,6 +64,17 @@ static class PluginsCommand
         Console.WriteLine(failed == 0 ? $"ok: {host.Plugins.Count} plugin(s) load and validate" : $"{failed} of {host.Plugins.Count} plugin(s) did not load");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    static object Describe(PluginInfo plugin) => new
+    {
+        plugin.Id,
+        plugin.Manifest?.Version,
+        Kinds = plugin.Manifest?.Kinds,
+        Status = plugin.Status.ToString().ToLowerInvariant(),
+        plugin.Components,
+        plugin.Message,
+        plugin.Folder,
+    };
 
     static void Print(PluginInfo plugin)
     {

@@ -7,7 +7,7 @@ namespace GrokDsl.Cli.Commands;
 /// <summary><c>grokdsl runs list|show|rm</c>: the run store from the command line.</summary>
 static class RunsCommand
 {
-    public static Command Create() => new("runs", "List, inspect and remove stored runs.") { List(), Show(), Remove() };
+    public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs rm --status failed --yes") { List(), Show(), Remove() };
 
     static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
     static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished." };

@@ -108,7 +108,7 @@ public sealed class Trainer : IDisposable
                 Observe(step, trainAccuracy, test?.Accuracy);
                 _observer.OnEvaluated(last, _tracker, stopping.MaxSteps);
 
-                if (Divergence(step, trainLoss, test?.Loss) is { } diverged)
+                if (DivergenceCheck.Find(step, trainLoss, test?.Loss, model) is { } diverged)
                 {
                     divergence = diverged;
                     if (stopping.StopWhenDiverged) { status = RunStatus.Diverged; break; }
@@ -127,17 +127,6 @@ public sealed class Trainer : IDisposable
         }
 
         return new TrainingOutcome(status, step, last?.TrainAccuracy ?? 0, last?.TestAccuracy ?? 0, Wall(), _tracker, divergence);
-    }
-
-    // NaN or infinity in a loss, or in the parameters (which can blow up while the loss is still finite).
-    string? Divergence(long step, double trainLoss, double? testLoss)
-    {
-        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
-        if (testLoss is { } test && !double.IsFinite(test)) return $"step {step}: test loss is {test}";
-        using var _ = no_grad();
-        foreach (var (name, parameter) in _components.Model.named_parameters())
-            if (!isfinite(parameter).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
-        return null;
     }
 
     void Observe(long step, double trainAccuracy, double? testAccuracy)
