@@ -94,7 +94,7 @@ public sealed class SignalTests
 
         public string[] Checkpoints() =>
             Directory.Exists(Path.Combine(RunFolder, "checkpoints"))
-                ? [.. Directory.GetDirectories(Path.Combine(RunFolder, "checkpoints"), "step-*").Select(Path.GetFileName).Order()!]
+                ? [.. Directory.GetDirectories(Path.Combine(RunFolder, "checkpoints"), "step-*").Select(folder => Path.GetFileName(folder)).Order(StringComparer.Ordinal)]
                 : [];
 
         public void Dispose()

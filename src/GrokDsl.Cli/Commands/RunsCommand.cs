@@ -48,15 +48,30 @@ static class RunsCommand
         command.SetAction(result =>
         {
             if (Locate(result.GetValue(runs)!, result.GetValue(run)!) is not { } entry) return ExitCodes.Failed;
+            var environment = TryRead(entry.Directory.ReadEnvironment);
             if (result.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(Describe(entry), RunJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    entry.ExperimentId,
+                    entry.RunId,
+                    entry.Status,
+                    Path = entry.Directory.Path,
+                    entry.Summary,
+                    Configuration = TryRead(() => entry.Directory.ReadConfiguration() is { } text ? System.Text.Json.Nodes.JsonNode.Parse(text) : null),
+                    Environment = environment,
+                }, RunJson.Indented));
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"{entry.ExperimentId}/{entry.RunId}: {entry.Status}");
             Console.WriteLine($"folder: {entry.Directory.Path}");
             if (entry.Summary is { } s)
                 Console.WriteLine($"memorized at {s.MemorizedAtStep?.ToString() ?? "-"}, grokked at {s.GrokkedAtStep?.ToString() ?? "-"}, {s.FinalStep} steps, test {s.FinalTestAccuracy:P2}, {s.WallSeconds:0.0} s on {s.Device}");
+            if (entry.Summary?.Divergence is { } divergence) Console.WriteLine($"diverged: {divergence}");
+            if (entry.Summary?.Error is { } error) Console.WriteLine($"error: {error}");
+            if (environment is not null)
+                Console.WriteLine($"environment: GrokDsl {environment.GrokDslVersion}, TorchSharp {environment.TorchSharpVersion}, libtorch {environment.LibTorchVersion}, " +
+                    $"{environment.DotNetVersion}, {environment.Device}, {environment.Machine}{(environment.GitCommit is { } commit ? $", git {commit}{(environment.GitDirty == true ? " (dirty)" : "")}" : "")}");
             Console.WriteLine("configuration:");
             Console.WriteLine(entry.Directory.ReadConfiguration() ?? "(missing)");
             return ExitCodes.Ok;
@@ -110,6 +125,19 @@ static class RunsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // A damaged file is shown as missing rather than failing the whole command.
+    static T? TryRead<T>(Func<T?> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     static RunFilter? Filter(string? experiment, string? status, string[]? where)

@@ -11,7 +11,7 @@ public sealed class CheckpointStoreTests
             checksums => new CheckpointState { Step = step, WallSeconds = step, TorchRngState = "", Events = events, Files = checksums });
 
     static List<string> Steps(CheckpointStore store) =>
-        [.. Directory.GetDirectories(store.Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetDirectories(store.Folder).Select(folder => Path.GetFileName(folder)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void PruningKeepsTheLastNAndEveryCheckpointTaggedWithAnEvent()
