@@ -24,7 +24,8 @@ public sealed class SignalTests
         {
             public ModularArithmetic Data { get; init; } = new() { Modulus = {{modulus}}, TrainFraction = 0.9 };
             public Mlp Model { get; init; } = new() { EmbeddingWidth = {{embedding}}, HiddenWidth = {{hidden}} };
-            public AdamW Optimizer { get; init; } = new() { WeightDecay = 1.0 };
+            // A learning rate too small to learn anything: no memorization or grokking checkpoints, only the requested ones.
+            public AdamW Optimizer { get; init; } = new() { LearningRate = 1e-9, WeightDecay = 1.0 };
             public Training Training { get; init; } = new() { EvaluateEvery = 5, MeasureEvery = 1000, CheckpointEvery = {{checkpointEvery}} };
             public Stopping Stopping { get; init; } = new() { MaxSteps = 100000, StopAfterGrokking = false };
         }
