@@ -6,15 +6,39 @@ namespace GrokDsl.Cli;
 /// <summary>The <c>grokdsl</c> command tree; tests invoke it in-process.</summary>
 public static class GrokDslCommand
 {
-    public static RootCommand Create() => new("GrokDsl: typed grokking experiments, trained with TorchSharp, reported as HTML.")
+    public const string Description = """
+        GrokDsl: typed grokking experiments, trained with TorchSharp, reported as HTML.
+
+        Examples:
+          grokdsl list
+          grokdsl run modular-addition
+          grokdsl run experiments/Power2022.cs --runs runs --json
+          grokdsl runs list --status grokked
+          grokdsl report runs/modular-addition
+
+        Exit codes (every command):
+          0    success: every run finished (grokked, or censored at its budget)
+          1    a run or command failed at run time (plugin error, I/O error, run not found, ...)
+          2    invalid input: the experiment does not compile or an argument is invalid; nothing ran
+          3    a run diverged (NaN or infinity in a loss or the parameters)
+          130  interrupted by SIGINT/SIGTERM after checkpointing; a second Ctrl+C aborts at once
+        """;
+
+    public static RootCommand Create()
     {
-        RunCommand.Create(),
-        CheckCommand.Create(),
-        ListCommand.Create(),
-        ReportCommand.Create(),
-        RunsCommand.Create(),
-        PluginsCommand.Create(),
-        BenchCommand.Create(),
-        SweepCommand.Create(),
-    };
+        var root = new RootCommand(Description)
+        {
+            RunCommand.Create(),
+            CheckCommand.Create(),
+            ListCommand.Create(),
+            ReportCommand.Create(),
+            RunsCommand.Create(),
+            PluginsCommand.Create(),
+            BenchCommand.Create(),
+            SweepCommand.Create(),
+        };
+        root.Options.Add(GlobalOptions.Quiet());
+        root.Options.Add(GlobalOptions.Verbose());
+        return root;
+    }
 }

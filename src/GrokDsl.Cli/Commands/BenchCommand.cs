@@ -18,9 +18,14 @@ static class BenchCommand
     {
         var steps = new Option<int>("--steps") { Description = "Training steps for each side.", DefaultValueFactory = _ => 1500 };
         var repeats = new Option<int>("--repeats") { Description = "Alternating repetitions; the best time of each side counts.", DefaultValueFactory = _ => 2 };
-        var overhead = new Command("overhead", "Time GrokDsl against a bare TorchSharp loop of the default experiment.") { steps, repeats };
+        var overhead = new Command("overhead", """
+            Time GrokDsl against a bare TorchSharp loop of the default experiment.
+
+            Example:
+              grokdsl bench overhead --steps 1500 --repeats 3
+            """) { steps, repeats };
         overhead.SetAction(result => Overhead(result.GetValue(steps), result.GetValue(repeats)));
-        return new Command("bench", "Benchmarks that print numbers.") { overhead };
+        return new Command("bench", "Benchmarks that print numbers.\n\nExample:\n  grokdsl bench overhead") { overhead };
     }
 
     static int Overhead(int steps, int repeats)

@@ -9,7 +9,14 @@ static class CheckCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "The experiment file to check." };
-        var command = new Command("check", "Compile an experiment file with the GrokDsl generator and analyzers and print diagnostics.") { file };
+        var command = new Command("check", """
+            Compile an experiment file with the GrokDsl generator and analyzers and print diagnostics
+            as path(line,col): error CODE: message. Runs nothing; exit code 2 when there are errors.
+
+            Examples:
+              grokdsl check experiments/Power2022.cs
+              grokdsl check MyExperiment.cs --quiet
+            """) { file };
         command.SetAction(result =>
         {
             var diagnostics = new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder).Check(result.GetValue(file)!);

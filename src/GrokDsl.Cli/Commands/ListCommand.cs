@@ -7,9 +7,25 @@ static class ListCommand
 {
     public static Command Create()
     {
-        var command = new Command("list", "List the built-in experiments (ids usable with `grokdsl run`).");
-        command.SetAction(_ =>
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
+        var command = new Command("list", """
+            List the built-in experiments (ids usable with `grokdsl run`).
+
+            Examples:
+              grokdsl list
+              grokdsl list --json
+            """)
         {
+            json,
+        };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(json))
+            {
+                var experiments = ExperimentResolver.BuiltIn.Select(e => new { e.Info.Id, Runs = e.ExpandSweep().Count, e.Info.Source });
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(experiments, GrokDsl.Runs.RunJson.Indented));
+                return ExitCodes.Ok;
+            }
             foreach (var experiment in ExperimentResolver.BuiltIn)
             {
                 var runs = experiment.ExpandSweep().Count;

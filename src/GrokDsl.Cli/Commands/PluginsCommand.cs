@@ -14,13 +14,30 @@ static class PluginsCommand
     {
         var plugins = CommonOptions.Plugins();
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
+<<<<<<< HEAD
         var list = new Command("list", "List discovered plugins: id, version, kinds, components, status, folder.") { plugins, json };
+=======
+        var list = new Command("list", """
+            List discovered plugins: id, version, status, components, folder.
+
+            Examples:
+              grokdsl plugins list
+              grokdsl plugins list --plugins ./my-plugins --json
+            """)
+        {
+            plugins, json,
+        };
+>>>>>>> reliab
         list.SetAction(result =>
         {
             using var host = PluginHost.Load(PluginFolders.Default(result.GetValue(plugins) ?? []));
             if (result.GetValue(json))
             {
+<<<<<<< HEAD
                 Console.WriteLine(JsonSerializer.Serialize(Describe(host), Indented));
+=======
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(host.Plugins.Select(Describe), GrokDsl.Runs.RunJson.Indented));
+>>>>>>> reliab
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"searched: {string.Join(", ", host.SearchedFolders)}");
@@ -33,13 +50,14 @@ static class PluginsCommand
         var checkJson = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
         var check = new Command("check",
             "Validate plugins without running them: manifest, contract version, entry assembly, every type loaded eagerly, " +
-            "provider constructors and ids. Creates no dataset or model and trains nothing; exit code 1 unless all are active.")
+            "provider constructors and ids. Creates no dataset or model and trains nothing; exit code 1 unless all are active." +
+            "\n\nExample:\n  grokdsl plugins check ./my-plugin/bin/Release/net10.0")
         {
             folder, checkJson,
         };
         check.SetAction(result => Check(result.GetValue(folder)!, result.GetValue(checkJson)));
 
-        return new Command("plugins", "Inspect plugins.") { list, check };
+        return new Command("plugins", "Inspect plugins.\n\nExamples:\n  grokdsl plugins list\n  grokdsl plugins check ./my-plugin") { list, check };
     }
 
     static int Check(string folder, bool json)
@@ -64,6 +82,17 @@ static class PluginsCommand
         }
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    static object Describe(PluginInfo plugin) => new
+    {
+        plugin.Id,
+        plugin.Manifest?.Version,
+        Kinds = plugin.Manifest?.Kinds,
+        Status = plugin.Status.ToString().ToLowerInvariant(),
+        plugin.Components,
+        plugin.Message,
+        plugin.Folder,
+    };
 
     static void Print(PluginInfo plugin)
     {

@@ -28,7 +28,14 @@ static class ReportCommand
             Description = "Seconds between renders with --watch.",
             DefaultValueFactory = _ => LiveRefresh.Seconds,
         };
-        var command = new Command("report", "Write report.html for a run or a sweep directory, or a comparison of runs.")
+        var command = new Command("report", """
+            Write report.html for a run or a sweep directory, or a comparison of runs.
+
+            Examples:
+              grokdsl report runs/modular-addition/6818cb0e1f2a
+              grokdsl report runs/modular-addition --watch --interval 30
+              grokdsl report --compare runs/a/r1 runs/a/r2 -o compare.html
+            """)
         {
             paths, compare, output, template, watch, interval,
         };

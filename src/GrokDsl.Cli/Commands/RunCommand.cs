@@ -19,23 +19,36 @@ static class RunCommand
         var id = new Option<string?>("--id") { Description = "Which experiment to run when the file declares several." };
         var runs = CommonOptions.Runs();
         var plugins = CommonOptions.Plugins();
-        var quiet = CommonOptions.Quiet();
+        var json = new Option<bool>("--json") { Description = "Print each run's summary as one JSON line (for scripts) instead of text; progress is not shown." };
         var force = new Option<bool>("--force") { Description = "Train again even if a finished run with the same configuration exists." };
         var set = CommonOptions.Set();
         var sweep = CommonOptions.Sweep();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
 
-        var command = new Command("run", "Train an experiment (every run of its sweep) and write run directories with reports.")
+        var command = new Command("run", """
+            Train an experiment (every run of its sweep) and write run directories with reports.
+            A finished run with the same configuration is reused; an interrupted or killed one resumes
+            from its newest valid checkpoint. Ctrl+C or SIGTERM checkpoints and stops (exit code 130),
+            a second Ctrl+C aborts at once; SIGUSR1 writes a checkpoint and carries on.
+
+            Examples:
+              grokdsl run modular-addition
+              grokdsl run experiments/Power2022.cs --id power-2022-addition --runs /scratch/runs
+              grokdsl run Tiny.cs --json --quiet
+              grokdsl run Tiny.cs --watch
+              grokdsl run modular-addition --set Optimizer.WeightDecay=0.3 --sweep Seed=0..4
+            """)
         {
-            experiment, id, set, sweep, runs, plugins, quiet, force, watch,
+            experiment, id, set, sweep, runs, plugins, force, watch, json,
         };
         command.SetAction(result => Execute(
             result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
-            result.GetValue(plugins) ?? [], result.GetValue(quiet), result.GetValue(force), result.GetValue(watch)));
+            result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch)));
         return command;
     }
 
-    static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders, bool quiet, bool force, bool watch)
+    static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
+        Verbosity verbosity, bool json, bool force, bool watch)
     {
         if (Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
 
@@ -60,8 +73,9 @@ static class RunCommand
                 var spec = run.ToRunSpec();
                 try
                 {
-                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), quiet, WriteReport, interruption.Control);
-                    PrintResult(result, quiet);
+                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), json ? Verbosity.Quiet : verbosity, WriteReport, interruption.Control);
+                    if (json) PrintJson(result);
+                    else PrintResult(result, verbosity == Verbosity.Quiet);
                     exitCode = Math.Max(exitCode, result.Summary.Status switch
                     {
                         RunStatus.Diverged => ExitCodes.Diverged,
@@ -71,13 +85,13 @@ static class RunCommand
                 }
                 catch (Exception e) when (e is ComponentNotFoundException or ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
                 {
-                    Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {e.Message}");
+                    Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {(verbosity == Verbosity.Verbose ? e.ToString() : e.Message)}");
                     exitCode = Math.Max(exitCode, ExitCodes.Failed);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // Most likely plugin code that threw (a dataset, model or measure); the other runs go on.
-                    Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {e.GetType().Name}: {e.Message}");
+                    Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {GlobalOptions.Describe(e, verbosity)}");
                     exitCode = Math.Max(exitCode, ExitCodes.Failed);
                 }
                 if (interruption.Token.IsCancellationRequested) break;
@@ -114,12 +128,18 @@ static class RunCommand
         return null;
     }
 
-    static RunResult Train(RunSpec spec, string? experimentFile, PluginHost host, string runsRoot, bool force, bool quiet,
+    static RunResult Train(RunSpec spec, string? experimentFile, PluginHost host, string runsRoot, bool force, Verbosity verbosity,
         Action<RunDirectory> writeReport, RunControl control)
     {
-        if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+        // Plain lines, not a progress bar, when the output is a log (not a terminal) or every evaluation is wanted.
+        if (verbosity != Verbosity.Normal || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            var observer = quiet ? (ITrainingObserver)SilentObserver.Instance : new PlainObserver(Console.Out, TimeSpan.FromSeconds(5));
+            var observer = verbosity switch
+            {
+                Verbosity.Quiet => (ITrainingObserver)new WarningsObserver(Console.Error),
+                Verbosity.Verbose => new PlainObserver(Console.Out, TimeSpan.Zero),
+                _ => new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)),
+            };
             return new RunExecutor(host, observer, writeReport) { ExperimentFile = experimentFile }.Execute(spec, runsRoot, force, control);
         }
 
@@ -134,6 +154,17 @@ static class RunCommand
             });
         return result!;
     }
+
+    // One line per run, so a script can read results as they come (e.g. `| jq .summary.status`).
+    static void PrintJson(RunResult result) =>
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Path = result.Directory.Path,
+            result.Reused,
+            result.ResumedFromStep,
+            Report = result.Directory.ReportPath,
+            result.Summary,
+        }, RunJson.Line));
 
     static void PrintResult(RunResult result, bool quiet)
     {

@@ -8,7 +8,7 @@ namespace GrokDsl.Cli.Commands;
 /// <summary><c>grokdsl runs list|show|seeds|rm</c>: the run store from the command line.</summary>
 static class RunsCommand
 {
-    public static Command Create() => new("runs", "List, inspect and remove stored runs.") { List(), Show(), Seeds(), Remove() };
+    public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs seeds --experiment modular-addition\n  grokdsl runs rm --status failed --yes") { List(), Show(), Seeds(), Remove() };
 
     static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
     static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished." };
@@ -49,9 +49,19 @@ static class RunsCommand
         command.SetAction(result =>
         {
             if (Locate(result.GetValue(runs)!, result.GetValue(run)!) is not { } entry) return ExitCodes.Failed;
+            var environment = TryRead(entry.Directory.ReadEnvironment);
             if (result.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(Describe(entry), RunJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(new
+                {
+                    entry.ExperimentId,
+                    entry.RunId,
+                    entry.Status,
+                    Path = entry.Directory.Path,
+                    entry.Summary,
+                    Configuration = TryRead(() => entry.Directory.ReadConfiguration() is { } text ? System.Text.Json.Nodes.JsonNode.Parse(text) : null),
+                    Environment = environment,
+                }, RunJson.Indented));
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"{entry.ExperimentId}/{entry.RunId}: {entry.Status}");
@@ -63,6 +73,11 @@ static class RunsCommand
                     Console.WriteLine($"grokking gap {a.GrokkingGap?.ToString() ?? "-"} steps, ratio {a.GrokkingRatio?.ToString("0.##") ?? "-"}, transition 10-90% {a.TransitionStartStep?.ToString() ?? "-"}..{a.TransitionEndStep?.ToString() ?? "-"}"
                         + (a.Phases is { } phases ? $", phases {string.Join(", ", phases.Select(p => $"{p.Phase} {p.StartStep}..{p.EndStep}"))}" : ""));
             }
+            if (entry.Summary?.Divergence is { } divergence) Console.WriteLine($"diverged: {divergence}");
+            if (entry.Summary?.Error is { } error) Console.WriteLine($"error: {error}");
+            if (environment is not null)
+                Console.WriteLine($"environment: GrokDsl {environment.GrokDslVersion}, TorchSharp {environment.TorchSharpVersion}, libtorch {environment.LibTorchVersion}, " +
+                    $"{environment.DotNetVersion}, {environment.Device}, {environment.Machine}{(environment.GitCommit is { } commit ? $", git {commit}{(environment.GitDirty == true ? " (dirty)" : "")}" : "")}");
             Console.WriteLine("configuration:");
             Console.WriteLine(entry.Directory.ReadConfiguration() ?? "(missing)");
             return ExitCodes.Ok;
@@ -167,6 +182,19 @@ static class RunsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // A damaged file is shown as missing rather than failing the whole command.
+    static T? TryRead<T>(Func<T?> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     static RunFilter? Filter(string? experiment, string? status, string[]? where)

@@ -34,13 +34,24 @@ public sealed class CheckpointStore(string runFolder)
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(temp);
 
-        writeFiles(temp);
-        var checksums = Directory.EnumerateFiles(temp).ToDictionary(f => Path.GetFileName(f), f => Checksum(f));
-        var sealedState = state(checksums);
-        AtomicFile.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(sealedState, RunJson.Indented));
+        CheckpointState sealedState;
+        try
+        {
+            writeFiles(temp);
+            var checksums = Directory.EnumerateFiles(temp).ToDictionary(f => Path.GetFileName(f), f => Checksum(f));
+            sealedState = state(checksums);
+            AtomicFile.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(sealedState, RunJson.Indented));
+        }
+        catch
+        {
+            // A full disk or I/O error mid-write: drop the half-written folder; the committed checkpoints stay as they were.
+            TryDelete(temp);
+            throw;
+        }
 
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
         Directory.Move(temp, final);
+        AtomicFile.FlushFolder(Folder);
         return new Checkpoint(final, sealedState);
     }
 
@@ -76,6 +87,18 @@ public sealed class CheckpointStore(string runFolder)
     public void Clear()
     {
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+    }
+
+    static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for LoadLatest, which removes abandoned temporary folders.
+        }
     }
 
     string PathOf(long step) => Path.Combine(Folder, $"{Prefix}{step:D9}");

@@ -107,7 +107,7 @@ public sealed class Trainer : IDisposable
                 var trainLoss = loss.to_type(ScalarType.Float64).item<double>();
                 var trainAccuracy = Accuracy(logits, targets);
                 var happened = evaluate ? Observe(step, trainAccuracy, test?.Accuracy) : MeasureEvents.None;
-                var diverged = evaluate ? Divergence(step, trainLoss, test?.Loss) : null;
+                var diverged = evaluate ? DivergenceCheck.Find(step, trainLoss, test?.Loss, model) : null;
                 if (evaluate && (diverged is not null && stopping.StopWhenDiverged || IsDone(step, Wall()))) happened |= MeasureEvents.Final;
                 var record = new MetricRecord(step, trainLoss, trainAccuracy, test?.Loss, test?.Accuracy, Wall(), Measure(step, evaluate, happened));
                 metrics.Append(record);
@@ -137,17 +137,6 @@ public sealed class Trainer : IDisposable
         }
 
         return new TrainingOutcome(status, step, last?.TrainAccuracy ?? 0, last?.TestAccuracy ?? 0, Wall(), _tracker, divergence);
-    }
-
-    // NaN or infinity in a loss, or in the parameters (which can blow up while the loss is still finite).
-    string? Divergence(long step, double trainLoss, double? testLoss)
-    {
-        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
-        if (testLoss is { } test && !double.IsFinite(test)) return $"step {step}: test loss is {test}";
-        using var _ = no_grad();
-        foreach (var (name, parameter) in _components.Model.named_parameters())
-            if (!isfinite(parameter).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
-        return null;
     }
 
     MeasureEvents Observe(long step, double trainAccuracy, double? testAccuracy)

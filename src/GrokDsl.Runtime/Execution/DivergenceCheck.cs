@@ -1,0 +1,22 @@
+using static TorchSharp.torch;
+
+namespace GrokDsl.Runtime.Execution;
+
+/// <summary>
+/// Whether a run has diverged: NaN or infinity in a loss, or in the parameters (which can blow up
+/// while the loss is still finite, e.g. in a layer the loss saturates through).
+/// </summary>
+public static class DivergenceCheck
+{
+    /// <summary>"step S: WHAT is VALUE" for the first non-finite quantity, or null when everything is finite.</summary>
+    public static string? Find(long step, double trainLoss, double? testLoss, nn.Module model)
+    {
+        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
+        if (testLoss is { } test && !double.IsFinite(test)) return $"step {step}: test loss is {test}";
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        foreach (var (name, parameter) in model.named_parameters())
+            if (!isfinite(parameter).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
+        return null;
+    }
+}
