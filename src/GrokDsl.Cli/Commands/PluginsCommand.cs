@@ -14,11 +14,8 @@ static class PluginsCommand
     {
         var plugins = CommonOptions.Plugins();
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of text." };
-<<<<<<< HEAD
-        var list = new Command("list", "List discovered plugins: id, version, kinds, components, status, folder.") { plugins, json };
-=======
         var list = new Command("list", """
-            List discovered plugins: id, version, status, components, folder.
+            List discovered plugins: id, version, kinds, components, status, folder.
 
             Examples:
               grokdsl plugins list
@@ -27,17 +24,12 @@ static class PluginsCommand
         {
             plugins, json,
         };
->>>>>>> reliab
         list.SetAction(result =>
         {
             using var host = PluginHost.Load(PluginFolders.Default(result.GetValue(plugins) ?? []));
             if (result.GetValue(json))
             {
-<<<<<<< HEAD
                 Console.WriteLine(JsonSerializer.Serialize(Describe(host), Indented));
-=======
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(host.Plugins.Select(Describe), GrokDsl.Runs.RunJson.Indented));
->>>>>>> reliab
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"searched: {string.Join(", ", host.SearchedFolders)}");
