@@ -45,4 +45,31 @@ public sealed class RegressionTests
         Assert.Equal(RunStatus.Censored, unfiltered.Status);
         Assert.Equal(ema.MemorizedAtStep!.Value, unfiltered.MemorizedAtStep!.Value, tolerance: 100); // the filter changes the generalization, not memorization
     }
+
+    /// <summary>
+    /// Prieto et al. 2025 (Fig. 1, ⊥AdamW within 300 epochs, no weight decay): with the preset's variants at
+    /// p = 59, ⊥AdamW generalizes within 300 full-batch steps while plain AdamW at the same learning rate
+    /// (the "float64" variant: float64 cross-entropy) only memorizes. Measured here: ⊥AdamW memorizes at
+    /// step 110 and groks at 180 (test 98.3% at 300); AdamW memorizes at 30 and ends at test accuracy 0.0%.
+    /// </summary>
+    [Fact]
+    public void PerpendicularGradientGroksWithoutWeightDecayWherePlainAdamWOnlyMemorizes()
+    {
+        using var runner = new PresetRunner();
+        Prieto2025 Variant(string variant) => new Prieto2025 { Variant = variant } with
+        {
+            Data = new() { Modulus = 59, Operation = "a+b", TrainFraction = 0.4, Encoding = "one-hot" },
+            Stopping = new() { MaxSteps = 300, StopAfterGrokking = true },
+            Measures = [],
+        };
+
+        var perpendicular = runner.Run(Variant("perpendicular"));
+        var plain = runner.Run(Variant("float64"));
+
+        Assert.Equal(RunStatus.Grokked, perpendicular.Status);
+        Assert.InRange(perpendicular.GrokkedAtStep!.Value, 50, 300);
+        Assert.Equal(RunStatus.Censored, plain.Status);
+        Assert.True(plain.MemorizedAtStep < 150, $"plain AdamW memorized at {plain.MemorizedAtStep}");
+        Assert.True(plain.FinalTestAccuracy < 0.5, $"plain AdamW test accuracy {plain.FinalTestAccuracy}");
+    }
 }
