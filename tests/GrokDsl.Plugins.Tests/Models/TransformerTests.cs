@@ -233,7 +233,7 @@ public sealed class TransformerTests
     }
 
     [Fact]
-    public void Float64TrainingBuildsEveryParameterAndTheFixedEncodingInFloat64()
+    public void Float64TrainingGivesFloat64ParametersAndLogits()
     {
         manual_seed(0);
         using var model = Provider.Create(ComponentOptions.From(Transformer.Power2022 with { Width = 8, Heads = 2, MlpWidth = 16 }), new ModelContext(WithEquals(5), ScalarType.Float64));
