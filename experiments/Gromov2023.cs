@@ -6,7 +6,10 @@ namespace GrokDsl.Experiments;
 /// with AdamW; its neurons become periodic (high inverse participation ratio of their Fourier
 /// spectrum, tracked by the "fourier" measure). The paper's exact width, learning rate and epochs are
 /// not recoverable (its notebook is missing); width 500, lr 1e-2 and β (0.9, 0.98) follow the group's
-/// later code (d-doshi/Grokking), with MSE loss as in the paper.
+/// later code (d-doshi/Grokking), with MSE loss as in the paper. Weight decay 1 is GrokDsl's choice (the
+/// paper groks without regularization under plain gradient descent; the group's phase diagrams sweep wd in
+/// {0, 5, 15, 20}); so are the 50% split and PyTorch's default initialization instead of the paper's
+/// N(0, σ) with the 1/N output scaling.
 /// </summary>
 [Experiment("gromov-2023", Source = "Gromov 2023, arXiv:2301.02679, sections 2-3; d-doshi/Grokking utils/models.py")]
 public sealed partial record Gromov2023

@@ -7,6 +7,8 @@ namespace GrokDsl.Experiments;
 /// steps, float64. MNIST is not available on these machines and nothing is downloaded at run time, so
 /// this runs on Fashion-MNIST from the Debian package dataset-fashion-mnist: a harder task, so the
 /// final test accuracy is lower than the paper's MNIST numbers; the grokking threshold is set to 80%.
+/// Pixels are standardized with the training subset's statistics (idx-images' default), a GrokDsl choice:
+/// the notebook's exact preprocessing is not part of the anchors.
 /// </summary>
 [Experiment("omnigrok-2023", Source = "Liu, Michaud, Tegmark 2023, arXiv:2210.01117, section 3 (MNIST); KindXiaoming/Omnigrok mnist/grokking")]
 public sealed partial record Omnigrok2023

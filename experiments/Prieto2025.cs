@@ -5,11 +5,20 @@ namespace GrokDsl.Experiments;
 /// <summary>
 /// Prieto, Barsbey, Mediano and Birdal 2025, "Grokking at the edge of numerical stability"
 /// (arXiv:2501.04697): an MLP (two hidden layers of 200, no bias) on the one-hot pair encoding of
-/// a+b mod 113 with 40% of the pairs, full batch, AdamW with β2 0.99, ε 1e-25 and no weight decay.
-/// Without weight decay, float32 softmax collapses and the model stops learning; the variants are
-/// float32 cross-entropy, float64 cross-entropy, StableMax (lr 0.01, β2 0.999) and ⊥AdamW (lr 0.01).
+/// a+b mod 113 with 40% of the pairs, full batch, AdamW with β2 0.99, ε 1e-25 and no weight decay,
+/// float32 parameters, seed 42 (utils.py parse_args). Without weight decay, float32 softmax collapses
+/// and the model stops learning. Each variant is one line of run_main_experiments.sh:
+/// <list type="bullet">
+/// <item>"float32": Fig. 2, cross-entropy in float32, lr 5e-4, ε 1e-30, 20k epochs.</item>
+/// <item>"float64": Fig. 1, the same float32 model with the cross-entropy in float64
+/// (<c>--cross_entropy_dtype float64</c>: the loss, not the training, is float64), lr 0.01, 80k epochs.</item>
+/// <item>"stablemax": Fig. 1, StableMax cross-entropy (computed in float64), lr 0.01, β2 0.999, 80k epochs.</item>
+/// <item>"perpendicular": Fig. 1, ⊥AdamW (lr 0.01, β2 0.99), 300 epochs.</item>
+/// </list>
+/// One budget covers all variants (80k steps, stopping once grokked); the paper's per-variant budgets
+/// are above. The paper's code has no default learning rate: every figure sets its own.
 /// </summary>
-[Experiment("prieto-2025", Source = "Prieto et al. 2025, arXiv:2501.04697, Fig. 1 and run_main_experiments.sh")]
+[Experiment("prieto-2025", Source = "Prieto et al. 2025, arXiv:2501.04697, Figs. 1-2 and run_main_experiments.sh")]
 public sealed partial record Prieto2025
 {
     public ModularArithmetic Data { get; init; } = new() { Modulus = 113, Operation = "a+b", TrainFraction = 0.4, Encoding = "one-hot" };
@@ -22,16 +31,18 @@ public sealed partial record Prieto2025
 
     public AdamW Optimizer => Variant switch
     {
+        "float32" => new() { LearningRate = 5e-4, WeightDecay = 0, Beta2 = 0.99, Epsilon = 1e-30 },
         "stablemax" => new() { LearningRate = 0.01, WeightDecay = 0, Beta2 = 0.999, Epsilon = 1e-25 },
         "perpendicular" => new() { LearningRate = 0.01, WeightDecay = 0, Beta2 = 0.99, Epsilon = 1e-25, PerpendicularGradient = true },
-        _ => new() { LearningRate = 1e-3, WeightDecay = 0, Beta2 = 0.99, Epsilon = 1e-25 },
+        _ => new() { LearningRate = 0.01, WeightDecay = 0, Beta2 = 0.99, Epsilon = 1e-25 },
     };
 
     public Training Training => new()
     {
         EvaluateEvery = 10,
         MeasureEvery = 100,
-        Precision = Variant == "float64" ? Precision.Float64 : Precision.Float32,
+        Precision = Precision.Float32,
+        LossInFloat64 = Variant == "float64",
         Loss = Variant == "stablemax" ? LossFunction.StableMaxCrossEntropy : LossFunction.CrossEntropy,
         CheckpointEvery = 5000,
     };

@@ -26,6 +26,7 @@ public sealed class IdxImagesProvider : IDatasetProvider
                 $"{testImages.Path}: images are {testImages.Dimensions[1]}×{testImages.Dimensions[2]} but the training images are {trainImages.Dimensions[1]}×{trainImages.Dimensions[2]}.");
 
         var classCount = Math.Max(trainLabels.Data.Max(), testLabels.Data.Max()) + 1;
+        CheckEveryClassOccurs(trainLabels, testLabels, classCount);
         var splitSeed = o.SplitSeed ?? seed;
         var trainRows = TrainRows(trainLabels, classCount, o, DerivedSeed.Of(splitSeed, "train-subset"));
         var testRows = TestRows(testLabels.Count, o.TestSubset, DerivedSeed.Of(splitSeed, "test-subset"));
@@ -82,6 +83,20 @@ public sealed class IdxImagesProvider : IDatasetProvider
         throw new FileNotFoundException(
             $"Missing IDX file {Path.Combine(folder, names[0])} (also looked for {string.Join(", ", names[1..])}); GrokDsl downloads nothing.",
             Path.Combine(folder, names[0]));
+    }
+
+    // A label byte flipped to, say, 200 would silently make a 201-class problem; in MNIST-format data every
+    // class below the largest label has training examples, so a gap means a corrupt labels file.
+    static void CheckEveryClassOccurs(IdxFile trainLabels, IdxFile testLabels, int classCount)
+    {
+        var counts = new int[classCount];
+        foreach (var label in trainLabels.Data) counts[label]++;
+        var missing = Enumerable.Range(0, classCount).Where(c => counts[c] == 0).ToArray();
+        if (missing.Length == 0) return;
+        var culprit = trainLabels.Data.Max() == classCount - 1 ? trainLabels : testLabels;
+        throw new InvalidDataException(
+            $"{culprit.Path}: holds label {classCount - 1}, but {trainLabels.Path} has no example of "
+            + $"class{(missing.Length == 1 ? "" : "es")} {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")} (corrupt labels file?).");
     }
 
     static int[] TrainRows(IdxFile labels, int classCount, IdxImages o, ulong seed)

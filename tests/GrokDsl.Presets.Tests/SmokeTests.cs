@@ -1,11 +1,10 @@
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
-using Xunit.Abstractions;
 
 namespace GrokDsl.Presets.Tests;
 
 /// <summary>Every preset's CPU-sized smoke variant runs every run of its sweep end to end (it checks the pipeline, not grokking).</summary>
-public sealed class SmokeTests(ITestOutputHelper output)
+public sealed class SmokeTests
 {
     public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025" };
 
@@ -21,15 +20,12 @@ public sealed class SmokeTests(ITestOutputHelper output)
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Presets))]
     public void TheSmokeVariantRunsEveryRunOfItsSweep(string id)
     {
-        if (id == "omnigrok-2023" && DebianData.Ensure("dataset-fashion-mnist", new IdxImages().Folder) is { } reason)
-        {
-            output.WriteLine($"SKIPPED: {reason}");
-            return;
-        }
+        var missingData = id == "omnigrok-2023" ? DebianData.Ensure("dataset-fashion-mnist", new IdxImages().Folder) : null;
+        Skip.If(missingData is not null, $"Fashion-MNIST is not available: {missingData}");
         var smoke = Smoke(id);
         Assert.Equal(id, smoke.Info.Id);
         using var runner = new PresetRunner();

@@ -191,4 +191,17 @@ public sealed class IdxImagesTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => Create(new IdxImages { TrainSubset = 28, ImbalanceRatio = 2 }));
         Assert.Contains("Class 0", error.Message);
     }
+
+    [Fact]
+    public void ACorruptLabelThatLeavesClassesEmptyIsNamedWithTheFile()
+    {
+        WriteDataset();
+        // One test label flipped to 200: classes 3..199 would exist without a single training example.
+        var labels = Enumerable.Range(0, 9).Select(i => (byte)(i % 3)).ToArray();
+        labels[4] = 200;
+        Write("t10k-labels-idx1-ubyte", Idx(0x0801, [9], labels), gzip: false);
+        var error = Assert.Throws<InvalidDataException>(() => Create(new IdxImages()));
+        Assert.StartsWith(Path.Combine(_folder, "t10k-labels-idx1-ubyte") + ": holds label 200", error.Message);
+        Assert.Contains("no example of classes 3, 4, 5, 6, 7, …", error.Message);
+    }
 }

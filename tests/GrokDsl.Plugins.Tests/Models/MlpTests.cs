@@ -149,4 +149,17 @@ public sealed class MlpTests
             Provider.Create(new ComponentOptions(json), new ModelContext(new DatasetShape(0, 0, 4, 2), ScalarType.Float32)));
         Assert.Contains(reason, error.Message);
     }
+
+    [Fact]
+    public void Float64TrainingBuildsEveryParameterInFloat64()
+    {
+        // Omnigrok trains in float64; feature inputs arrive in float32 from the datasets and are converted.
+        manual_seed(0);
+        using var model = Provider.Create(ComponentOptions.From(Mlp.OmnigrokMnist), new ModelContext(new DatasetShape(0, 0, 6, 3), ScalarType.Float64));
+        Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float64, p.dtype));
+        using var features = randn(4, 6);
+        using var logits = model.forward(features);
+        Assert.Equal(ScalarType.Float64, logits.dtype);
+        Assert.Equal([4L, 3], logits.shape);
+    }
 }

@@ -231,4 +231,16 @@ public sealed class TransformerTests
         var logits = last.matmul(P("unembed.weight").t()) * o.OutputScale;
         return logits.detach().MoveToOuterDisposeScope();
     }
+
+    [Fact]
+    public void Float64TrainingGivesFloat64ParametersAndLogits()
+    {
+        manual_seed(0);
+        using var model = Provider.Create(ComponentOptions.From(Transformer.Power2022 with { Width = 8, Heads = 2, MlpWidth = 16 }), new ModelContext(WithEquals(5), ScalarType.Float64));
+        Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float64, p.dtype));
+        using var tokens = tensor(new long[] { 1, 2, 5, 3, 4, 5 }, [2, 3]);
+        using var logits = model.forward(tokens);
+        Assert.Equal(ScalarType.Float64, logits.dtype);
+        Assert.Equal([2L, 5], logits.shape);
+    }
 }
