@@ -17,7 +17,6 @@ static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print only the result." };
 
     public static Option<string[]> Set() => new("--set")
     {

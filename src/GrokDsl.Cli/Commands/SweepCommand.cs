@@ -20,7 +20,7 @@ static class SweepCommand
             DefaultValueFactory = _ => "local",
         };
         launcher.AcceptOnlyFromAmong("local", "slurm");
-        var (runs, plugins, quiet) = (CommonOptions.Runs(), CommonOptions.Plugins(), CommonOptions.Quiet());
+        var (runs, plugins) = (CommonOptions.Runs(), CommonOptions.Plugins());
         var partition = new Option<string?>("--partition", "-p") { Description = "Slurm partition." };
         var time = new Option<string?>("--time", "-t") { Description = "Time limit per array task, in Slurm's format (30, 2:00:00, 1-00:00:00). Runs that need longer checkpoint and requeue themselves." };
         var gpus = new Option<int?>("--gpus-per-task") { Description = "GPUs per array task." };
@@ -55,7 +55,7 @@ static class SweepCommand
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, launcher, runs, plugins, quiet, retries, failFast, json,
+            experiment, id, launcher, runs, plugins, retries, failFast, json,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
@@ -86,7 +86,7 @@ static class SweepCommand
                     new SlurmOptions(result.GetValue(partition), result.GetValue(time), result.GetValue(gpus), result.GetValue(cpus),
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
                     GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
-                : new LocalLauncher(Console.Out, Console.Error, result.GetValue(quiet), new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)), result.GetValue(json));
+                : new LocalLauncher(Console.Out, Console.Error, GlobalOptions.Of(result) == Verbosity.Quiet, new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)), result.GetValue(json));
             return chosen.Launch(plan);
         });
         return command;

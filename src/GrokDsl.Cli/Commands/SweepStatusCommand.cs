@@ -12,7 +12,14 @@ static class SweepStatusCommand
         var experiment = new Argument<string>("experiment") { Description = "The experiment file (.cs) or built-in id the sweep was started with." };
         var id = new Option<string?>("--id") { Description = "Which experiment, when the file declares several." };
         var runs = CommonOptions.Runs();
-        var command = new Command("status", "Show where each run of a sweep is: finished (grokked, censored, diverged), running, pending, interrupted, failed or not started.")
+        var command = new Command("status", """
+            Show where each run of a sweep is: finished (grokked, censored, diverged), running, pending,
+            interrupted, failed or not started.
+
+            Examples:
+              grokdsl sweep status experiments/Power2022.cs
+              grokdsl sweep status power-2022 --runs /scratch/runs
+            """)
         {
             experiment, id, runs,
         };

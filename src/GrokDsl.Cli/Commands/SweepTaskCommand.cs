@@ -16,7 +16,7 @@ static class SweepTaskCommand
     {
         var experiment = new Argument<string>("experiment") { Description = "The experiment file (absolute path) or built-in id." };
         var id = new Option<string?>("--id") { Description = "Which experiment, when the file declares several." };
-        var (runs, plugins, quiet) = (CommonOptions.Runs(), CommonOptions.Plugins(), CommonOptions.Quiet());
+        var (runs, plugins) = (CommonOptions.Runs(), CommonOptions.Plugins());
         var task = new Option<int>(SweepTaskInvocation.TaskOption) { Description = "The task's index (Slurm: $SLURM_ARRAY_TASK_ID), for the log.", Required = true };
         var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
         var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
@@ -24,11 +24,11 @@ static class SweepTaskCommand
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, runs, plugins, quiet, task, runIndices, fingerprint, retries,
+            experiment, id, runs, plugins, task, runIndices, fingerprint, retries,
         };
         command.Hidden = true;
         command.SetAction(result => Execute(
-            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? [], result.GetValue(quiet),
+            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
             result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries)));
         return command;
     }
