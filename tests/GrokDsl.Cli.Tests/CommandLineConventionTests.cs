@@ -107,7 +107,7 @@ public sealed class CommandLineConventionTests
         var plugins = JsonDocument.Parse(cli.Invoke("plugins", "list", "--json").Output).RootElement;
 
         Assert.Contains(experiments.EnumerateArray(), e => e.GetProperty("id").GetString() == "modular-addition");
-        Assert.Contains(plugins.EnumerateArray(), p => p.GetProperty("id").GetString() == "grokdsl.mlp" && p.GetProperty("status").GetString() == "active");
+        Assert.Contains(plugins.GetProperty("plugins").EnumerateArray(), p => p.GetProperty("id").GetString() == "grokdsl.mlp" && p.GetProperty("status").GetString() == "active");
     }
 
     [Fact]
