@@ -87,6 +87,23 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void EditingAnExclusionsBody_KeepsTheModelUnchanged()
+    {
+        // The model holds the exclusion's name, not its body: the generated call stays the same.
+        var withExclusion = Experiment.Replace("[Sweep(0, 1)] public int Seed { get; init; }",
+            "[Sweep(0, 1)] public int Seed { get; init; }\n    [SweepExclusion] bool Skip() => Seed > 0;", StringComparison.Ordinal);
+        var compilation = TestHelper.Compile(withExclusion);
+        var driver = TestHelper.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(tree, TestHelper.Parse(withExclusion.Replace("Seed > 0", "Seed > 1", StringComparison.Ordinal), tree.FilePath));
+        var rerun = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertReasons(rerun, TrackingNames.ExperimentSpecs, IncrementalStepRunReason.Unchanged);
+        AssertReasons(rerun, TrackingNames.ValidExperimentSpecs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
     public void ObjectGraphWalk_FailsOnRoslynObjects()
     {
         var symbol = TestHelper.Compile(Experiment).GetTypeByMetadataName("Lab.ModAdd")!;
