@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GrokDsl.Plugins.Mlp;
@@ -24,9 +25,10 @@ sealed class StackedLinear : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var transposed = weight.transpose(1, 2);
-        if (bias is null) return input.bmm(transposed);
+        var product = input.bmm(transposed);
+        if (bias is null) return product;
         using var rowBias = bias.unsqueeze(1);
-        return rowBias.baddbmm(input, transposed);
+        return product.add_(rowBias);
     }
 }
 
