@@ -20,7 +20,7 @@ static class BenchCommand
         var repeats = new Option<int>("--repeats") { Description = "Alternating repetitions; the best time of each side counts.", DefaultValueFactory = _ => 2 };
         var overhead = new Command("overhead", "Time GrokDsl against a bare TorchSharp loop of the default experiment.") { steps, repeats };
         overhead.SetAction(result => Overhead(result.GetValue(steps), result.GetValue(repeats)));
-        return new Command("bench", "Benchmarks that print numbers.") { overhead };
+        return new Command("bench", "Benchmarks that print numbers.") { overhead, StackedBenchCommand.Create() };
     }
 
     static int Overhead(int steps, int repeats)

@@ -3,13 +3,15 @@ using GrokDsl.Cli.Compilation;
 using GrokDsl.Cli.Terminal;
 using GrokDsl.Reporting;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
+using GrokDsl.Runtime.Stacking;
 using GrokDsl.Runtime.Plugins;
 using Spectre.Console;
 
 namespace GrokDsl.Cli.Commands;
 
-/// <summary><c>grokdsl run EXPERIMENT</c>: train every run of an experiment on the CPU and report it.</summary>
+/// <summary><c>grokdsl run EXPERIMENT</c>: train every run of an experiment (on the CPU unless --device says otherwise, stacked with --stack) and report it.</summary>
 static class RunCommand
 {
     public static Command Create()
@@ -21,20 +23,29 @@ static class RunCommand
         var quiet = CommonOptions.Quiet();
         var force = new Option<bool>("--force") { Description = "Train again even if a finished run with the same configuration exists." };
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
+        var device = CommonOptions.Device();
+        var torchLib = CommonOptions.TorchLib();
+        var stack = new Option<bool>("--stack") { Description = "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing." };
 
         var command = new Command("run", "Train an experiment (every run of its sweep) and write run directories with reports.")
         {
-            experiment, id, runs, plugins, quiet, force, watch,
+            experiment, id, runs, plugins, quiet, force, watch, device, torchLib, stack,
         };
         command.SetAction(result => Execute(
             result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!,
-            result.GetValue(plugins) ?? [], result.GetValue(quiet), result.GetValue(force), result.GetValue(watch)));
+            result.GetValue(plugins) ?? [], result.GetValue(quiet), result.GetValue(force), result.GetValue(watch),
+            new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack))));
         return command;
     }
 
-    static int Execute(string experimentArgument, string? id, string runsRoot, string[] pluginFolders, bool quiet, bool force, bool watch)
+    /// <summary>Where and how runs train: the device (else the experiment's), the PyTorch libtorch for CUDA, stacking.</summary>
+    sealed record Placement(string? Device, string? TorchLib, bool Stack);
+
+    static int Execute(string experimentArgument, string? id, string runsRoot, string[] pluginFolders, bool quiet, bool force, bool watch, Placement placement)
     {
         if (Resolve(experimentArgument, id) is not { } experiment) return ExitCodes.InvalidExperiment;
+        var experimentDevice = experiment.ExpandSweep().Select(r => r.ToRunSpec().Training.Device).FirstOrDefault() ?? "cpu";
+        if (CommonOptions.SelectDevice(placement.Device, experimentDevice, placement.TorchLib) is not { } device) return ExitCodes.Failed;
 
         var experimentFile = File.Exists(experimentArgument) ? Path.GetFullPath(experimentArgument) : null;
         using var interruption = new Interruption();
@@ -50,13 +61,14 @@ static class RunCommand
             void WriteReport(RunDirectory directory) =>
                 RunReportWriter.WriteTo(directory, RunReport.Load(directory, reproduce, sweep.Info.Source));
 
+            if (placement.Stack) return RunStacked(sweep, forceRun);
             var exitCode = ExitCodes.Ok;
             foreach (var run in sweep.ExpandSweep())
             {
                 var spec = run.ToRunSpec();
                 try
                 {
-                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), quiet, WriteReport, interruption.Control);
+                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), quiet, WriteReport, interruption.Control, device);
                     PrintResult(result, quiet);
                     exitCode = Math.Max(exitCode, result.Summary.Status switch
                     {
@@ -80,6 +92,37 @@ static class RunCommand
             }
             return exitCode;
         }
+
+        // Stacked: one executor for the whole sweep; its packing is printed before training starts.
+        int RunStacked(IExperiment sweep, Func<RunSpec, bool> forceRun)
+        {
+            void WriteReport(RunDirectory directory) =>
+                RunReportWriter.WriteTo(directory, RunReport.Load(directory, reproduce, sweep.Info.Source));
+            var specs = sweep.ExpandSweep().Select(r => r.ToRunSpec()).ToList();
+            var executor = new StackedSweepExecutor(host, quiet ? SilentObserver.Instance : new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)), WriteReport)
+            {
+                ExperimentFile = experimentFile,
+                Device = device,
+                OnPlanned = plan => { foreach (var line in plan.Describe()) Console.WriteLine(line); },
+            };
+            try
+            {
+                var results = executor.Run(specs, runsRoot, specs.Any(forceRun), interruption.Control).Results;
+                foreach (var result in results) PrintResult(result, quiet);
+                return results.Select(r => r.Summary.Status switch
+                {
+                    RunStatus.Diverged => ExitCodes.Diverged,
+                    RunStatus.Interrupted => ExitCodes.Interrupted,
+                    RunStatus.Failed => ExitCodes.Failed,
+                    _ => ExitCodes.Ok,
+                }).DefaultIfEmpty(ExitCodes.Ok).Max();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"error: {sweep.Info.Id}: {e.GetType().Name}: {e.Message}");
+                return ExitCodes.Failed;
+            }
+        }
     }
 
     /// <summary>The experiment, or null after printing why it cannot be run.</summary>
@@ -101,12 +144,12 @@ static class RunCommand
     }
 
     static RunResult Train(RunSpec spec, string? experimentFile, PluginHost host, string runsRoot, bool force, bool quiet,
-        Action<RunDirectory> writeReport, RunControl control)
+        Action<RunDirectory> writeReport, RunControl control, SelectedDevice device)
     {
         if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             var observer = quiet ? (ITrainingObserver)SilentObserver.Instance : new PlainObserver(Console.Out, TimeSpan.FromSeconds(5));
-            return new RunExecutor(host, observer, writeReport) { ExperimentFile = experimentFile }.Execute(spec, runsRoot, force, control);
+            return new RunExecutor(host, observer, writeReport) { ExperimentFile = experimentFile, Device = device }.Execute(spec, runsRoot, force, control);
         }
 
         RunResult? result = null;
@@ -116,7 +159,7 @@ static class RunCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{spec.Experiment.Id}/{spec.RunId}", maxValue: spec.Stopping.MaxSteps);
-                result = new RunExecutor(host, new ProgressBarObserver(task), writeReport) { ExperimentFile = experimentFile }.Execute(spec, runsRoot, force, control);
+                result = new RunExecutor(host, new ProgressBarObserver(task), writeReport) { ExperimentFile = experimentFile, Device = device }.Execute(spec, runsRoot, force, control);
             });
         return result!;
     }
