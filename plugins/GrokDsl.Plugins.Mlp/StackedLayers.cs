@@ -43,10 +43,17 @@ sealed class StackedEmbedding : nn.Module<Tensor, Tensor>
         register_parameter(nameof(weight), weight);
     }
 
+    // Run r's token t is row r·V + t of the runs' tables laid end to end: one index_select, whose backward is
+    // one index_add, instead of advanced indexing's accumulate-put.
     public override Tensor forward(Tensor input)
     {
-        using var runIndex = arange(weight.shape[0], dtype: ScalarType.Int64, device: weight.device).view(-1, 1, 1);
-        return weight.index(TensorIndex.Tensor(runIndex), TensorIndex.Tensor(input));
+        using var scope = NewDisposeScope();
+        var (runs, vocabulary) = (weight.shape[0], weight.shape[1]);
+        var offsets = arange(runs, dtype: ScalarType.Int64, device: weight.device).mul_(vocabulary).view(-1, 1, 1);
+        var rows = input.add(offsets).flatten();
+        var table = weight.reshape(runs * vocabulary, weight.shape[2]);
+        var shape = input.shape.Append(weight.shape[2]).ToArray();
+        return table.index_select(0, rows).view(shape).MoveToOuterDisposeScope();
     }
 }
 
