@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 
 namespace GrokDsl.Plugins.Mlp;
 
-/// <summary>The MLP of <see cref="GrokDsl.Mlp"/>, over token or feature inputs.</summary>
-public sealed class MlpProvider : IModelProvider
+/// <summary>The MLP of <see cref="GrokDsl.Mlp"/>, over token or feature inputs; stackable (<see cref="StackedMlp"/>).</summary>
+public sealed class MlpProvider : IStackableModelProvider
 {
     public string Id => "mlp";
 
@@ -14,8 +14,31 @@ public sealed class MlpProvider : IModelProvider
     public nn.Module<Tensor, Tensor> Create(ComponentOptions options, ModelContext context)
     {
         var o = options.Bind<GrokDsl.Mlp>();
-        Validate(o);
+        var embed = Embeds(o, context.Shape);
         var shape = context.Shape;
+        var model = new EmbeddingMlp(shape.SequenceLength, shape.VocabularySize, shape.FeatureCount, shape.ClassCount, embed, o);
+        ModelScaling.ScaleInitialParameters(model, o.InitScale);
+        return context.DType == ScalarType.Float32 ? model : model.to(context.DType);
+    }
+
+    // Initial values (seed, InitScale) are per run; everything else shapes the stacked model.
+    public string? StackingKey(ComponentOptions options, ModelContext context)
+    {
+        var o = options.Bind<GrokDsl.Mlp>();
+        var embed = Embeds(o, context.Shape);
+        return $"mlp {ComponentOptions.From(o with { InitScale = 1 }).Json} embed={embed} {context.Shape} {context.DType}";
+    }
+
+    public nn.Module<Tensor, Tensor> CreateStacked(ComponentOptions options, ModelContext context, int runs)
+    {
+        var o = options.Bind<GrokDsl.Mlp>();
+        return new StackedMlp(runs, context.Shape, Embeds(o, context.Shape), o, context.DType);
+    }
+
+    // Validates the options against the dataset; true when tokens are embedded, false when the input is read flat.
+    static bool Embeds(GrokDsl.Mlp o, DatasetShape shape)
+    {
+        Validate(o);
         var embed = o.Input switch
         {
             "embedding" when !shape.IsTokens => throw new ArgumentException(
@@ -26,10 +49,7 @@ public sealed class MlpProvider : IModelProvider
         };
         if (!shape.IsTokens && shape.FeatureCount <= 0)
             throw new ArgumentException($"The dataset has neither tokens nor features ({shape}).");
-
-        var model = new EmbeddingMlp(shape.SequenceLength, shape.VocabularySize, shape.FeatureCount, shape.ClassCount, embed, o);
-        ModelScaling.ScaleInitialParameters(model, o.InitScale);
-        return context.DType == ScalarType.Float32 ? model : model.to(context.DType);
+        return embed;
     }
 
     static void Validate(GrokDsl.Mlp o)

@@ -29,4 +29,33 @@ static class CommonOptions
         Description = "Sweep a setting, replacing a declared axis of it: Seed=0..9, Data.TrainFraction=0.3,0.5, Optimizer.LearningRate=1e-4..1e-2:log3 (repeatable).",
         AllowMultipleArgumentsPerToken = false,
     };
+
+    public static Option<string?> Device() => new("--device")
+    {
+        Description = "Where to train: cpu, cuda, cuda:N or auto (CUDA when a PyTorch install with a GPU is found). Overrides the experiment's Training.Device.",
+    };
+
+    public static Option<string?> TorchLib() => new("--torch-lib")
+    {
+        Description = $"The torch/lib folder of a PyTorch install with CUDA, for --device cuda (else ${GrokDsl.Runtime.Devices.PyTorchLibrary.EnvironmentVariable}, else python3 -c \"import torch\").",
+    };
+
+    /// <summary>
+    /// The device a command trains on, chosen before anything makes a tensor (CUDA has to be loaded first);
+    /// null after printing why it cannot be used.
+    /// </summary>
+    public static GrokDsl.Runtime.Devices.SelectedDevice? SelectDevice(string? device, string experimentDefault, string? torchLib)
+    {
+        try
+        {
+            var selected = GrokDsl.Runtime.Devices.DeviceSelection.Select(device ?? experimentDefault, torchLib);
+            if (selected.Note is not null) Console.Error.WriteLine($"note: {selected.Note}");
+            return selected;
+        }
+        catch (Exception e) when (e is ArgumentException or GrokDsl.Runtime.Devices.DeviceUnavailableException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
 }

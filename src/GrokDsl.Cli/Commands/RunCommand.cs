@@ -4,13 +4,15 @@ using GrokDsl.Cli.Terminal;
 using GrokDsl.Overrides;
 using GrokDsl.Reporting;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
+using GrokDsl.Runtime.Stacking;
 using GrokDsl.Runtime.Plugins;
 using Spectre.Console;
 
 namespace GrokDsl.Cli.Commands;
 
-/// <summary><c>grokdsl run EXPERIMENT</c>: train every run of an experiment on the CPU and report it.</summary>
+/// <summary><c>grokdsl run EXPERIMENT</c>: train every run of an experiment (on the CPU unless --device says otherwise, stacked with --stack) and report it.</summary>
 static class RunCommand
 {
     public static Command Create()
@@ -24,6 +26,9 @@ static class RunCommand
         var set = CommonOptions.Set();
         var sweep = CommonOptions.Sweep();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
+        var device = CommonOptions.Device();
+        var torchLib = CommonOptions.TorchLib();
+        var stack = new Option<bool>("--stack") { Description = "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing." };
 
         var command = new Command("run", """
             Train an experiment (every run of its sweep) and write run directories with reports.
@@ -39,18 +44,25 @@ static class RunCommand
               grokdsl run modular-addition --set Optimizer.WeightDecay=0.3 --sweep Seed=0..4
             """)
         {
-            experiment, id, set, sweep, runs, plugins, force, watch, json,
+            experiment, id, set, sweep, runs, plugins, force, watch, json, device, torchLib, stack,
         };
         command.SetAction(result => Execute(
             result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
-            result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch)));
+            result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
+            new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack))));
         return command;
     }
 
+    /// <summary>Where and how runs train: the device (else the experiment's), the PyTorch libtorch for CUDA, stacking.</summary>
+    sealed record Placement(string? Device, string? TorchLib, bool Stack);
+
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
-        Verbosity verbosity, bool json, bool force, bool watch)
+        Verbosity verbosity, bool json, bool force, bool watch, Placement placement)
     {
         if (Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
+        var experimentDevice = experiment.ExpandSweep().Select(r => r.ToRunSpec().Training.Device).FirstOrDefault() ?? "cpu";
+        if (CommonOptions.SelectDevice(placement.Device, experimentDevice, placement.TorchLib) is not { } device) return ExitCodes.Failed;
+        var quiet = verbosity == Verbosity.Quiet || json;
 
         var experimentFile = File.Exists(experimentArgument) ? Path.GetFullPath(experimentArgument) : null;
         using var interruption = new Interruption();
@@ -67,13 +79,14 @@ static class RunCommand
             void WriteReport(RunDirectory directory) =>
                 RunReportWriter.WriteTo(directory, RunReport.Load(directory, reproduce, sweep.Info.Source));
 
+            if (placement.Stack) return RunStacked(sweep, forceRun);
             var exitCode = ExitCodes.Ok;
             foreach (var run in sweep.ExpandSweep())
             {
                 var spec = run.ToRunSpec();
                 try
                 {
-                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), json ? Verbosity.Quiet : verbosity, WriteReport, interruption.Control);
+                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), json ? Verbosity.Quiet : verbosity, WriteReport, interruption.Control, device);
                     if (json) PrintJson(result);
                     else PrintResult(result, verbosity == Verbosity.Quiet);
                     exitCode = Math.Max(exitCode, result.Summary.Status switch
@@ -97,6 +110,37 @@ static class RunCommand
                 if (interruption.Token.IsCancellationRequested) break;
             }
             return exitCode;
+        }
+
+        // Stacked: one executor for the whole sweep; its packing is printed before training starts.
+        int RunStacked(IExperiment sweep, Func<RunSpec, bool> forceRun)
+        {
+            void WriteReport(RunDirectory directory) =>
+                RunReportWriter.WriteTo(directory, RunReport.Load(directory, reproduce, sweep.Info.Source));
+            var specs = sweep.ExpandSweep().Select(r => r.ToRunSpec()).ToList();
+            var executor = new StackedSweepExecutor(host, quiet ? SilentObserver.Instance : new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)), WriteReport)
+            {
+                ExperimentFile = experimentFile,
+                Device = device,
+                OnPlanned = plan => { foreach (var line in plan.Describe()) Console.WriteLine(line); },
+            };
+            try
+            {
+                var results = executor.Run(specs, runsRoot, specs.Any(forceRun), interruption.Control).Results;
+                foreach (var result in results) { if (json) PrintJson(result); else PrintResult(result, quiet); }
+                return results.Select(r => r.Summary.Status switch
+                {
+                    RunStatus.Diverged => ExitCodes.Diverged,
+                    RunStatus.Interrupted => ExitCodes.Interrupted,
+                    RunStatus.Failed => ExitCodes.Failed,
+                    _ => ExitCodes.Ok,
+                }).DefaultIfEmpty(ExitCodes.Ok).Max();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"error: {sweep.Info.Id}: {e.GetType().Name}: {e.Message}");
+                return ExitCodes.Failed;
+            }
         }
     }
 
@@ -129,7 +173,7 @@ static class RunCommand
     }
 
     static RunResult Train(RunSpec spec, string? experimentFile, PluginHost host, string runsRoot, bool force, Verbosity verbosity,
-        Action<RunDirectory> writeReport, RunControl control)
+        Action<RunDirectory> writeReport, RunControl control, SelectedDevice device)
     {
         // Plain lines, not a progress bar, when the output is a log (not a terminal) or every evaluation is wanted.
         if (verbosity != Verbosity.Normal || !AnsiConsole.Profile.Capabilities.Interactive)
@@ -140,7 +184,7 @@ static class RunCommand
                 Verbosity.Verbose => new PlainObserver(Console.Out, TimeSpan.Zero),
                 _ => new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)),
             };
-            return new RunExecutor(host, observer, writeReport) { ExperimentFile = experimentFile }.Execute(spec, runsRoot, force, control);
+            return new RunExecutor(host, observer, writeReport) { ExperimentFile = experimentFile, Device = device }.Execute(spec, runsRoot, force, control);
         }
 
         RunResult? result = null;
@@ -150,7 +194,7 @@ static class RunCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{spec.Experiment.Id}/{spec.RunId}", maxValue: spec.Stopping.MaxSteps);
-                result = new RunExecutor(host, new ProgressBarObserver(task), writeReport) { ExperimentFile = experimentFile }.Execute(spec, runsRoot, force, control);
+                result = new RunExecutor(host, new ProgressBarObserver(task), writeReport) { ExperimentFile = experimentFile, Device = device }.Execute(spec, runsRoot, force, control);
             });
         return result!;
     }

@@ -2,7 +2,6 @@ using GrokDsl.Analysis;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Plugins;
-using static TorchSharp.torch;
 
 namespace GrokDsl.Runtime.Execution;
 
@@ -22,6 +21,9 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
     /// <summary>The experiment's source file, recorded (with its git commit) in each run's environment.json.</summary>
     public string? ExperimentFile { get; init; }
 
+    /// <summary>Where runs train (see <see cref="Devices.DeviceSelection"/>); the CPU unless set.</summary>
+    public Devices.SelectedDevice Device { get; init; } = Devices.SelectedDevice.Cpu;
+
     public RunResult Execute(RunSpec spec, string runsRoot, bool force, CancellationToken cancellation) =>
         Execute(spec, runsRoot, force, new RunControl(cancellation));
 
@@ -36,7 +38,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         // lease keeps this run's plugins loaded until it ends (see PluginHost.Refresh).
         plugins.Refresh();
         using var pluginsInUse = plugins.Lease([spec.Dataset, spec.Model, .. spec.Measures]);
-        using var components = TrainingComponents.Create(spec, plugins, CPU);
+        using var components = TrainingComponents.Create(spec, plugins, Device.Device);
         var checkpoints = new CheckpointStore(directory.Path);
         if (force) checkpoints.Clear();
         var resumeFrom = checkpoints.LoadLatest(warning => observer.OnWarning(warning));
@@ -44,7 +46,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         Directory.CreateDirectory(directory.Path);
         File.Delete(directory.SummaryPath);
         directory.WriteConfiguration(spec.Configuration);
-        directory.WriteEnvironment(EnvironmentCapture.Capture(ExperimentFile, spec.Experiment.TypeName, components, "cpu"));
+        directory.WriteEnvironment(EnvironmentCapture.Capture(ExperimentFile, spec.Experiment.TypeName, components, Device.Name));
         observer.OnStarted(spec, directory);
 
         RunSummary summary;
@@ -56,11 +58,11 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
             {
                 if (resumeFrom is not null) trainer.Restore(resumeFrom);
                 var outcome = trainer.Run(metrics, control);
-                summary = Summarize(spec, outcome, components) with { FailedMeasures = measureFailures.Failures };
+                summary = Summarize(spec, outcome, components) with { FailedMeasures = measureFailures.Failures, Device = Device.Name };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                directory.WriteSummary(FailedSummary(spec, components, e));
+                directory.WriteSummary(FailedSummary(spec, components, e) with { Device = Device.Name });
                 throw;
             }
         }

@@ -55,4 +55,12 @@ public sealed record Training
 
     /// <summary>Compute the loss in float64 whatever the training precision (what Nanda et al.'s code meant to do).</summary>
     public bool LossInFloat64 { get; init; }
+
+    /// <summary>
+    /// Where runs train: "cpu", "cuda", "cuda:N" or "auto" (CUDA when a PyTorch install with a GPU is found).
+    /// The command line's --device overrides it. Where a run trains is not what it is, so this is not part of
+    /// the configuration or the run id; the device used is recorded in summary.json and environment.json.
+    /// </summary>
+    [JsonIgnore]
+    public string Device { get; init; } = "cpu";
 }

@@ -23,7 +23,7 @@ public sealed class PluginHostTests
         using var temp = new TempFolder();
         var folder = TestPlugins.CopyOf("GrokDsl.Plugins.Mlp", temp);
         var manifest = Path.Combine(folder, PluginManifest.FileName);
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"contractVersion\": \"1.1\"", "\"contractVersion\": \"2.0\""));
+        File.WriteAllText(manifest, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(manifest), "\"contractVersion\": \"[^\"]*\"", "\"contractVersion\": \"2.0\""));
 
         using var host = PluginHost.Load([temp.Path]);
 

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using GrokDsl.Contracts;
+using GrokDsl.Runtime.Plugins;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Runtime.Stacking;
+
+/// <summary>
+/// Packs a sweep's runs into stacks. Runs stack when their model provider supports it
+/// (<see cref="IStackableModelProvider"/>) and they agree on everything that shapes the computation: the
+/// model's stacking key, the dataset and its options (seeds may differ: splits are per run, sizes must agree),
+/// and the training and stopping settings. Learning rate, weight decay, warmup, betas, init scale and seed may
+/// differ per run. A group larger than the memory budget or <see cref="StackingBudget.MaxRunsPerStack"/> is split.
+/// </summary>
+public static class StackPlanner
+{
+    sealed record DataProbe(DatasetShape Shape, long TrainCount, long TestCount, long InputWidth);
+
+    public static StackPlan Plan(IReadOnlyList<RunSpec> specs, PluginHost plugins, StackingBudget budget)
+    {
+        var alone = new List<PlannedAlone>();
+        var groups = new List<(string Key, List<RunSpec> Runs, long BytesPerRun)>();
+        var dataProbes = new Dictionary<string, DataProbe>();
+        var parameterCounts = new Dictionary<string, long>();
+
+        foreach (var spec in specs)
+        {
+            if (WhyNotStackable(spec) is { } reason)
+            {
+                alone.Add(new(spec, reason));
+                continue;
+            }
+            if (plugins.Model(spec.Model.Id) is not IStackableModelProvider provider)
+            {
+                alone.Add(new(spec, $"model '{spec.Model.Id}' does not support stacking"));
+                continue;
+            }
+            var dataKey = $"{spec.Dataset.Id} {spec.Dataset.Options.Json}";
+            if (!dataProbes.TryGetValue(dataKey, out var data)) dataProbes[dataKey] = data = ProbeData(spec, plugins);
+            if (spec.Training.BatchSize > 0 && spec.Training.BatchSize < data.TrainCount)
+            {
+                alone.Add(new(spec, "mini-batches are not stacked yet (full batch only)"));
+                continue;
+            }
+            var context = new ModelContext(data.Shape, DType(spec));
+            if (provider.StackingKey(spec.Model.Options, context) is not { } modelKey)
+            {
+                alone.Add(new(spec, $"these '{spec.Model.Id}' options cannot be stacked"));
+                continue;
+            }
+            if (!parameterCounts.TryGetValue(modelKey, out var parameters))
+                parameterCounts[modelKey] = parameters = CountParameters(provider, spec, context);
+
+            var key = $"{modelKey} | data {dataKey} | training {JsonSerializer.Serialize(spec.Training)} | stopping {JsonSerializer.Serialize(spec.Stopping)}";
+            var index = groups.FindIndex(g => g.Key == key);
+            if (index < 0) groups.Add((key, [spec], EstimateBytes(parameters, data, context.DType)));
+            else groups[index].Runs.Add(spec);
+        }
+
+        var stacks = new List<PlannedStack>();
+        foreach (var (key, runs, bytes) in groups)
+        {
+            var size = (int)Math.Clamp(budget.MemoryBytes / Math.Max(1, bytes), 1, budget.MaxRunsPerStack);
+            foreach (var chunk in runs.Chunk(size))
+            {
+                if (chunk.Length > 1) stacks.Add(new(key, chunk, bytes));
+                else alone.Add(new(chunk[0], runs.Count == 1 ? "no other run shares its shapes and settings" : "the memory budget leaves room for one run"));
+            }
+        }
+        return new StackPlan(stacks, alone);
+    }
+
+    static string? WhyNotStackable(RunSpec spec)
+    {
+        if (spec.Optimizer is not AdamW) return $"optimizer {spec.Optimizer.GetType().Name} is not stacked (AdamW only)";
+        if (spec.Optimizer.GradientFilter is not null || spec.Optimizer.PerpendicularGradient) return "gradient transforms are not stacked";
+        if (spec.Training.Loss != LossFunction.CrossEntropy) return $"loss {spec.Training.Loss} is not stacked (cross-entropy only)";
+        return null;
+    }
+
+    static ScalarType DType(RunSpec spec) => spec.Training.Precision == Precision.Float64 ? ScalarType.Float64 : ScalarType.Float32;
+
+    static DataProbe ProbeData(RunSpec spec, PluginHost plugins)
+    {
+        using var data = plugins.Dataset(spec.Dataset.Id).Create(spec.Dataset.Options, spec.Seed);
+        var width = data.TrainInputs.numel() / Math.Max(1, data.TrainInputs.shape[0]);
+        return new(data.Shape, data.TrainTargets.shape[0], data.TestTargets.shape[0], width);
+    }
+
+    static long CountParameters(IModelProvider provider, RunSpec spec, ModelContext context)
+    {
+        using var model = provider.Create(spec.Model.Options, context);
+        return model.parameters().Sum(p => p.numel());
+    }
+
+    // A rough estimate: parameters with gradients and two AdamW moments, logits (and their gradient and softmax)
+    // for the train and test sets, and the stacked inputs. Hidden activations are not counted.
+    static long EstimateBytes(long parameters, DataProbe data, ScalarType dtype)
+    {
+        var element = dtype == ScalarType.Float64 ? 8 : 4;
+        var classes = Math.Max(1, data.Shape.ClassCount);
+        return element * (4 * parameters + 3 * (data.TrainCount + data.TestCount) * classes)
+            + 8 * (data.TrainCount + data.TestCount) * (data.InputWidth + 1);
+    }
+}

@@ -1,0 +1,73 @@
+using GrokDsl.Experiments;
+using GrokDsl.Runtime.Devices;
+using GrokDsl.Runtime.Execution;
+using GrokDsl.Runtime.Stacking;
+using static TorchSharp.torch;
+
+namespace GrokDsl.Runtime.Tests.Devices;
+
+/// <summary>
+/// GPU category: runs where this test process can use CUDA (a CUDA libtorch found by <see cref="DeviceSelection"/>
+/// and a GPU), and reports itself skipped, with the reason, everywhere else.
+/// </summary>
+[Trait("Category", "Gpu")]
+public sealed class CudaTests
+{
+    static readonly ModularAddition Small = new ModularAddition() with
+    {
+        Data = new() { Modulus = 23, TrainFraction = 0.5 },
+        Model = new() { EmbeddingWidth = 16, HiddenWidth = 32 },
+        Stopping = new() { MaxSteps = 20, StopAfterGrokking = false },
+        Training = new() { EvaluateEvery = 5, MeasureEvery = 10 },
+    };
+
+    static SelectedDevice Cuda()
+    {
+        try
+        {
+            return DeviceSelection.Select(new DeviceRequest(DeviceKind.Cuda));
+        }
+        catch (DeviceUnavailableException e)
+        {
+            Skip.If(true, $"No CUDA here: {e.Message}");
+            throw;
+        }
+    }
+
+    [SkippableFact]
+    public void CpuAndCudaAgreeOverAFewSteps()
+    {
+        var cuda = Cuda();
+        using var cpuRuns = new TempFolder();
+        using var cudaRuns = new TempFolder();
+        using var host = TestPlugins.LoadBuiltIns();
+        var spec = Small.ToRunSpec();
+
+        var onCpu = new RunExecutor(host, SilentObserver.Instance).Execute(spec, cpuRuns.Path, false, CancellationToken.None);
+        var onCuda = new RunExecutor(host, SilentObserver.Instance) { Device = cuda }.Execute(spec, cudaRuns.Path, false, CancellationToken.None);
+
+        Assert.Equal("cuda:0", onCuda.Summary.Device);
+        var (a, b) = (onCpu.Directory.ReadMetrics(out _), onCuda.Directory.ReadMetrics(out _));
+        Assert.Equal(a.Select(m => m.Step), b.Select(m => m.Step));
+        Assert.All(a.Zip(b), pair => Assert.InRange(Math.Abs(pair.First.TrainLoss - pair.Second.TrainLoss), 0, 1e-3));
+    }
+
+    [SkippableFact]
+    public void StackedRunsOnCudaMatchTheSameRunsAloneOnCuda()
+    {
+        var cuda = Cuda();
+        using var alone = new TempFolder();
+        using var stacked = new TempFolder();
+        using var host = TestPlugins.LoadBuiltIns();
+        var specs = Enumerable.Range(0, 3).Select(seed => (Small with { Seed = seed }).ToRunSpec()).ToList();
+
+        var single = specs.Select(s => new RunExecutor(host, SilentObserver.Instance) { Device = cuda }.Execute(s, alone.Path, false, CancellationToken.None)).ToList();
+        var result = new StackedSweepExecutor(host, SilentObserver.Instance) { Device = cuda }.Run(specs, stacked.Path, false, new RunControl(CancellationToken.None));
+
+        for (var r = 0; r < specs.Count; r++)
+        {
+            var (a, b) = (single[r].Directory.ReadMetrics(out _), result.Results[r].Directory.ReadMetrics(out _));
+            Assert.All(a.Zip(b), pair => Assert.InRange(Math.Abs(pair.First.TrainLoss - pair.Second.TrainLoss), 0, 1e-3));
+        }
+    }
+}
