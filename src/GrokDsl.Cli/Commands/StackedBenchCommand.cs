@@ -23,7 +23,15 @@ static class StackedBenchCommand
         var defaultSteps = new Option<int>("--default-steps") { Description = "Steps of each default-experiment run.", DefaultValueFactory = _ => 300 };
         var device = CommonOptions.Device();
         var torchLib = CommonOptions.TorchLib();
-        var command = new Command("stacked", "Time single runs against stacked runs (steps/s and run-steps/s).")
+        var command = new Command("stacked", """
+            Time single runs against stacked runs (steps/s and run-steps/s): the anchor MLP (a+b mod 113,
+            30% train, full batch) alone and stacked R times, then the default experiment's runs stacked
+            against the same runs one after another.
+
+            Examples:
+              grokdsl bench stacked
+              grokdsl bench stacked --stacks 1,16,64,256 --device cuda
+            """)
         {
             steps, stacks, defaultRuns, defaultSteps, device, torchLib,
         };
