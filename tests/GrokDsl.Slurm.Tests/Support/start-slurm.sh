@@ -44,6 +44,8 @@ cat >/etc/slurm/slurm.conf <<CONF
 ClusterName=grokdsl-ci
 SlurmctldHost=localhost
 AuthType=auth/munge
+# A requeued task waits this long before it starts again (default 120 s); the requeue tests need it short.
+AuthInfo=cred_expire=10
 SlurmUser=root
 StateSaveLocation=/var/spool/slurmctld
 SlurmdSpoolDir=/var/spool/slurmd
