@@ -287,9 +287,15 @@ public sealed class IdxImagesTests : IDisposable
     [Fact]
     public void UnsetSubclassOptionsStayOutOfTheConfiguration()
     {
-        var json = ComponentOptions.From(new IdxImages()).Json;
-        Assert.DoesNotContain(nameof(IdxImages.ClassGroups), json);
-        Assert.DoesNotContain(nameof(IdxImages.SubclassTrainFractions), json);
+        // Neither the plugin's options nor the canonical configuration (the run id's input) mention them while unset.
+        var configuration = new GrokDsl.Configuration.ConfigurationWriter();
+        configuration.Write("Data", new IdxImages());
+        foreach (var json in new[] { ComponentOptions.From(new IdxImages()).Json, configuration.ToJson() })
+        {
+            Assert.Contains(nameof(IdxImages.TrainSubset), json);
+            Assert.DoesNotContain(nameof(IdxImages.ClassGroups), json);
+            Assert.DoesNotContain(nameof(IdxImages.SubclassTrainFractions), json);
+        }
         var set = ComponentOptions.From(new IdxImages { ClassGroups = EvenOdd, SubclassTrainFractions = new Dictionary<int, double> { [2] = 0.5 } });
         Assert.Contains("\"ClassGroups\":[[0,2],[1,3]]", set.Json);
         Assert.Equal(0.5, set.Bind<IdxImages>().SubclassTrainFractions![2]);
