@@ -56,7 +56,7 @@ public sealed record LabelGroups(int[] ClassOfLabel, int ClassCount, double[] Tr
         if (Enumerable.Range(0, ClassCount).FirstOrDefault(c => trained[c] == 0, -1) is not (>= 0 and var empty)) return;
         var labels = Enumerable.Range(0, ClassOfLabel.Length).Where(label => ClassOfLabel[label] == empty);
         throw new ArgumentException(
-            $"Class {empty} (ClassGroups group {empty}: label{(labels.Count() == 1 ? "" : "s")} {string.Join(", ", labels)}) would have no training data "
-            + "under SubclassTrainFractions and TrainSubset; raise a fraction or TrainSubset.");
+            $"Class {empty} (label{(labels.Count() == 1 ? "" : "s")} {string.Join(", ", labels)}) would have no training data "
+            + "under TrainSubset and SubclassTrainFractions; raise TrainSubset or a fraction, or regroup the labels with ClassGroups.");
     }
 }

@@ -334,7 +334,13 @@ public sealed class IdxImagesTests : IDisposable
         {
             TrainSubset = 8, ClassGroups = [[0, 2], [1], [3]], SubclassTrainFractions = new Dictionary<int, double> { [3] = 0 },
         }));
-        Assert.StartsWith("Class 2 (ClassGroups group 2: label 3) would have no training data", error.Message);
+        Assert.StartsWith("Class 2 (label 3) would have no training data under TrainSubset and SubclassTrainFractions", error.Message);
+        // Without ClassGroups each label is its own class, which a fraction of 0 would leave untrained.
+        var ungrouped = Assert.Throws<ArgumentException>(() => Create(new IdxImages
+        {
+            TrainSubset = 8, SubclassTrainFractions = new Dictionary<int, double> { [1] = 0 },
+        }));
+        Assert.StartsWith("Class 1 (label 1) would have no training data", ungrouped.Message);
     }
 
     [Fact]
