@@ -117,7 +117,8 @@ public sealed class IdxImagesProvider : IDatasetProvider
         var quotas = o.SubclassTrainFractions is null
             ? ClassQuotas.Of(o.TrainSubset, labelCount, o.ImbalanceRatio)
             : Downsampling.PerSubclass(o.TrainSubset, groups.TrainFractions);
-        groups.CheckEveryClassIsTrained(quotas);
+        // Checked only under the subclass options, so that a tiny plain TrainSubset keeps working as it always did.
+        if (o.ClassGroups is not null || o.SubclassTrainFractions is not null) groups.CheckEveryClassIsTrained(quotas);
         var byLabel = Enumerable.Range(0, labelCount).Select(_ => new List<int>()).ToArray();
         foreach (var row in Shuffled(labels.Count, generator)) byLabel[labels.Data[row]].Add(row);
         var rows = new List<int>(quotas.Sum());

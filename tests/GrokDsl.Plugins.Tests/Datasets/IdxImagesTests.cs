@@ -341,6 +341,8 @@ public sealed class IdxImagesTests : IDisposable
             TrainSubset = 8, SubclassTrainFractions = new Dictionary<int, double> { [1] = 0 },
         }));
         Assert.StartsWith("Class 1 (label 1) would have no training data", ungrouped.Message);
+        using var plain = Create(new IdxImages { TrainSubset = 2 }); // quotas 1, 1, 0, 0: allowed as before
+        Assert.Equal(2, plain.TrainTargets.shape[0]);
     }
 
     [Fact]
