@@ -17,4 +17,17 @@ public static class Downsampling
         var remaining = (int)Math.Floor(Math.Round(budget / denominator, 9));
         return (downsampled, remaining);
     }
+
+    /// <summary>
+    /// Eq. 1 with a fraction per subclass: subclass k gets ⌈f_k·γ_D / Σf⌉ when f_k &lt; 1 and ⌊γ_D / Σf⌋ when
+    /// f_k = 1. With one fraction f shared by γ_s subclasses, Σf = f·γ_s + γ_r and this is <see cref="PerSubclass(int, double, int, int)"/>.
+    /// </summary>
+    public static int[] PerSubclass(int budget, IReadOnlyList<double> fractions)
+    {
+        var denominator = fractions.Sum();
+        if (!(denominator > 0)) throw new ArgumentException("Eq. 1 needs at least one subclass with a fraction above 0.");
+        return [.. fractions.Select(f => f < 1
+            ? (int)Math.Ceiling(Math.Round(f * budget / denominator, 9))
+            : (int)Math.Floor(Math.Round(budget / denominator, 9)))];
+    }
 }

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace GrokDsl.Plugins.Datasets;
 
 /// <summary>
-/// MNIST-format images from a local folder: a seeded training subset (per-class quotas from
-/// <see cref="ClassQuotas"/>), an optional test subset, pixels flattened to features and normalized
-/// with statistics of the training subset only.
+/// MNIST-format images from a local folder: a seeded training subset (per-label quotas from
+/// <see cref="ClassQuotas"/>, or from Eq. 1 of "Grokking Explained" under per-subclass fractions), an
+/// optional test subset, labels mapped to their <see cref="LabelGroups"/> class, pixels flattened to
+/// features and normalized with statistics of the training subset only.
 /// </summary>
 public sealed class IdxImagesProvider : IDatasetProvider
 {
@@ -25,10 +26,11 @@ public sealed class IdxImagesProvider : IDatasetProvider
             throw new InvalidDataException(
                 $"{testImages.Path}: images are {testImages.Dimensions[1]}×{testImages.Dimensions[2]} but the training images are {trainImages.Dimensions[1]}×{trainImages.Dimensions[2]}.");
 
-        var classCount = Math.Max(trainLabels.Data.Max(), testLabels.Data.Max()) + 1;
-        CheckEveryClassOccurs(trainLabels, testLabels, classCount);
+        var labelCount = Math.Max(trainLabels.Data.Max(), testLabels.Data.Max()) + 1;
+        CheckEveryClassOccurs(trainLabels, testLabels, labelCount);
+        var groups = LabelGroups.Of(o, labelCount);
         var splitSeed = o.SplitSeed ?? seed;
-        var trainRows = TrainRows(trainLabels, classCount, o, DerivedSeed.Of(splitSeed, "train-subset"));
+        var trainRows = TrainRows(trainLabels, groups, o, DerivedSeed.Of(splitSeed, "train-subset"));
         var testRows = TestRows(testLabels.Count, o.TestSubset, DerivedSeed.Of(splitSeed, "test-subset"));
 
         var pixels = trainImages.Dimensions[1] * trainImages.Dimensions[2];
@@ -39,11 +41,11 @@ public sealed class IdxImagesProvider : IDatasetProvider
         Normalize(testFeatures, shift, scale);
 
         return new DatasetTensors(
-            new DatasetShape(SequenceLength: 0, VocabularySize: 0, FeatureCount: pixels, ClassCount: classCount),
+            new DatasetShape(SequenceLength: 0, VocabularySize: 0, FeatureCount: pixels, ClassCount: groups.ClassCount),
             tensor(trainFeatures, [trainRows.Length, pixels]),
-            tensor(trainRows.Select(r => (long)trainLabels.Data[r]).ToArray()),
+            tensor(trainRows.Select(r => (long)groups.ClassOfLabel[trainLabels.Data[r]]).ToArray()),
             tensor(testFeatures, [testRows.Length, pixels]),
-            tensor(testRows.Select(r => (long)testLabels.Data[r]).ToArray()));
+            tensor(testRows.Select(r => (long)groups.ClassOfLabel[testLabels.Data[r]]).ToArray()));
     }
 
     static void Validate(IdxImages o)
@@ -54,6 +56,11 @@ public sealed class IdxImagesProvider : IDatasetProvider
             throw new ArgumentException($"ImbalanceRatio must be a finite number ≥ 1, not {o.ImbalanceRatio}.");
         if (o.ImbalanceRatio != 1 && o.TrainSubset == 0)
             throw new ArgumentException("ImbalanceRatio needs a TrainSubset size: the full training file cannot be re-balanced.");
+        if (o.ImbalanceRatio != 1 && (o.ClassGroups is not null || o.SubclassTrainFractions is not null))
+            throw new ArgumentException(
+                "ImbalanceRatio imbalances the file's labels and cannot be combined with ClassGroups or SubclassTrainFractions; shift the training set with SubclassTrainFractions instead.");
+        if (o.SubclassTrainFractions is not null && o.TrainSubset == 0)
+            throw new ArgumentException("SubclassTrainFractions needs a TrainSubset size: it is the budget γ_D that Eq. 1 shares among the subclasses.");
         if (!Normalizations.Contains(o.Normalization))
             throw new ArgumentException($"Unknown normalization '{o.Normalization}'; known: {string.Join(", ", Normalizations)}.");
     }
@@ -99,23 +106,29 @@ public sealed class IdxImagesProvider : IDatasetProvider
             + $"class{(missing.Length == 1 ? "" : "es")} {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? ", …" : "")} (corrupt labels file?).");
     }
 
-    static int[] TrainRows(IdxFile labels, int classCount, IdxImages o, ulong seed)
+    static int[] TrainRows(IdxFile labels, LabelGroups groups, IdxImages o, ulong seed)
     {
         using var generator = new Generator(seed);
         if (o.TrainSubset == 0) return Shuffled(labels.Count, generator);
         if (o.TrainSubset > labels.Count)
             throw new ArgumentException($"TrainSubset {o.TrainSubset} exceeds the {labels.Count} examples of {labels.Path}.");
 
-        var quotas = ClassQuotas.Of(o.TrainSubset, classCount, o.ImbalanceRatio);
-        var byClass = Enumerable.Range(0, classCount).Select(_ => new List<int>()).ToArray();
-        foreach (var row in Shuffled(labels.Count, generator)) byClass[labels.Data[row]].Add(row);
-        var rows = new List<int>(o.TrainSubset);
-        for (var c = 0; c < classCount; c++)
+        var labelCount = groups.ClassOfLabel.Length;
+        var quotas = o.SubclassTrainFractions is null
+            ? ClassQuotas.Of(o.TrainSubset, labelCount, o.ImbalanceRatio)
+            : Downsampling.PerSubclass(o.TrainSubset, groups.TrainFractions);
+        // Checked only under the subclass options, so that a tiny plain TrainSubset keeps working as it always did.
+        if (o.ClassGroups is not null || o.SubclassTrainFractions is not null) groups.CheckEveryClassIsTrained(quotas);
+        var byLabel = Enumerable.Range(0, labelCount).Select(_ => new List<int>()).ToArray();
+        foreach (var row in Shuffled(labels.Count, generator)) byLabel[labels.Data[row]].Add(row);
+        var rows = new List<int>(quotas.Sum());
+        for (var label = 0; label < labelCount; label++)
         {
-            if (quotas[c] > byClass[c].Count)
-                throw new ArgumentException(
-                    $"Class {c} needs {quotas[c]} training examples for TrainSubset {o.TrainSubset} and ImbalanceRatio {o.ImbalanceRatio}, but {labels.Path} has {byClass[c].Count}.");
-            rows.AddRange(byClass[c].Take(quotas[c]));
+            if (quotas[label] > byLabel[label].Count)
+                throw new ArgumentException(o.SubclassTrainFractions is null
+                    ? $"Class {label} needs {quotas[label]} training examples for TrainSubset {o.TrainSubset} and ImbalanceRatio {o.ImbalanceRatio}, but {labels.Path} has {byLabel[label].Count}."
+                    : $"Label {label} needs {quotas[label]} training examples for TrainSubset {o.TrainSubset} under SubclassTrainFractions (Eq. 1), but {labels.Path} has {byLabel[label].Count}.");
+            rows.AddRange(byLabel[label].Take(quotas[label]));
         }
         // Interleave the classes so that minibatches drawn in order are not single-class.
         var order = Shuffled(rows.Count, generator);
