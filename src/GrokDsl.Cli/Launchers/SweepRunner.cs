@@ -82,7 +82,7 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
 
     // A run that finished before the executor threw keeps its result; the others failed with the error.
     RunOutcome AfterFailure(int index, string message, int attempts) => plan.SummaryOf(index) is { } s && SweepPlan.IsFinal(s)
-        ? new RunOutcome(index, s.RunId, SweepOutcome.StatusOf(s.Status), "trained", attempts, s.FinalStep, s.GrokkedAtStep)
+        ? new RunOutcome(index, s.RunId, SweepOutcome.StatusOf(s.Status), "finished before the error", attempts, s.FinalStep, s.GrokkedAtStep)
         : new RunOutcome(index, plan.Runs[index].RunId, "failed", message, attempts, plan.SummaryOf(index)?.FinalStep, null);
 
     RunOutcome RunWithRetries(int index, string position, RunControl control)
