@@ -10,7 +10,7 @@ namespace GrokDsl.Slurm.Tests;
 
 /// <summary>
 /// <c>grokdsl sweep --launcher slurm --stack</c>: the stacked-sweep scheduler's stacks become the array's tasks.
-/// Planning builds each distinct dataset and model once; nothing trains.
+/// Planning builds each distinct dataset and model once; only the local launcher test trains (six 10-step runs).
 /// </summary>
 public sealed class StackedSweepLauncherTests : IDisposable
 {
@@ -78,6 +78,18 @@ public sealed class StackedSweepLauncherTests : IDisposable
 
         Assert.Equal([[0], [1], [2]], plan.Tasks.Select(t => t.RunIndices.ToArray()));
         Assert.True(plan.Stack);
+    }
+
+    [Fact]
+    public void TheLocalLauncherTrainsTheSweepStackedIntoOrdinaryRunDirectories()
+    {
+        var exitCode = new LocalLauncher(_output, _error, quiet: true, new SweepPolicy()).Launch(TinyMlpSweep() with { Stack = true });
+
+        Assert.True(exitCode == ExitCodes.Ok, _output + "\n" + _error);
+        Assert.Contains("stack 1: 3 runs", _output.ToString());
+        Assert.Contains("stack 2: 3 runs", _output.ToString());
+        Assert.Contains("6 run(s): 6 censored", _output.ToString());
+        Assert.All(Enumerable.Range(0, 6), i => Assert.Equal(10, TinyMlpSweep().SummaryOf(i)?.FinalStep));
     }
 
     public void Dispose() => Directory.Delete(_runs, recursive: true);
