@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using GrokDsl.Cli.Launchers;
+using GrokDsl.Runs;
 using GrokDsl.Slurm.Tests.Support;
 
 namespace GrokDsl.Slurm.Tests;
@@ -44,6 +46,32 @@ public sealed class SweepTaskTests : IDisposable
         Assert.Equal(2, outOfRange.ExitCode);
         Assert.Contains("'3' is not a list of run indices below 3", outOfRange.Output);
         Assert.Equal(2, Directory.GetDirectories(Path.Combine(runs, "task-smoke")).Length);
+    }
+
+    [Fact]
+    public void AStackedTaskTrainsItsRunsAsOneStackIntoOrdinaryRunDirectoriesAndReusesThemWhenRunAgain()
+    {
+        var file = Path.Combine(_folder, "Smoke.cs");
+        File.WriteAllText(file, Experiment);
+        var runs = Path.Combine(_folder, "runs");
+        var grokdsl = new Grokdsl(_folder);
+
+        var task = grokdsl.Run($"sweep task {file} --runs {runs} --task 0 --run-indices 0,2 {SweepTaskInvocation.StackOption} --quiet", TimeSpan.FromMinutes(2));
+        var again = grokdsl.Run($"sweep task {file} --runs {runs} --task 0 --run-indices 0,2 {SweepTaskInvocation.StackOption} --quiet");
+
+        Assert.True(task.ExitCode == 0, task.Output);
+        Assert.Contains("task 0: run(s) 0, 2 of task-smoke (3 in the sweep), stacked", task.Output);
+        Assert.Matches(@"stack 1: 2 runs", task.Output);
+        var directories = Directory.GetDirectories(Path.Combine(runs, "task-smoke")).Select(d => new RunDirectory(d)).ToList();
+        Assert.Equal(2, directories.Count);
+        foreach (var run in directories)
+        {
+            Assert.Equal(RunStatus.Censored, run.ReadSummary()?.Status);
+            Assert.Equal(10, run.ReadSummary()?.FinalStep);
+            Assert.True(File.Exists(run.ConfigurationPath) && File.Exists(run.MetricsPath) && File.Exists(run.ReportPath), run.Path);
+        }
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(2, Regex.Matches(again.Output, "censored \\(already finished\\)").Count);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using GrokDsl.Cli.Launchers;
 using GrokDsl.Cli.Launchers.Slurm;
+using GrokDsl.Runtime.Plugins;
+using GrokDsl.Runtime.Stacking;
 
 namespace GrokDsl.Cli.Commands;
 
@@ -16,7 +18,7 @@ static class SweepCommand
         var id = new Option<string?>("--id") { Description = "Which experiment to run when the file declares several." };
         var launcher = new Option<string>("--launcher")
         {
-            Description = "local: train the runs here, one after the other; slurm: submit one job array task per run.",
+            Description = "local: train the runs here, one after the other; slurm: submit one job array task per run (per stack with --stack).",
             DefaultValueFactory = _ => "local",
         };
         launcher.AcceptOnlyFromAmong("local", "slurm");
@@ -37,6 +39,11 @@ static class SweepCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the sbatch script instead of submitting it." };
         var retries = RetriesOption();
         var json = new Option<bool>("--json") { Description = "Print the runs' outcome as JSON instead of a table (progress goes to the error stream). Local launcher only." };
+        var stack = new Option<bool>("--stack")
+        {
+            Description = "Train compatible runs together as stacked models (one batched model per stack); with slurm, one array task per stack " +
+                          "and one per run left alone. Stacked runs write no checkpoints: a requeued or interrupted stack trains its unfinished runs again from the start.",
+        };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
         var command = new Command("sweep", """
@@ -44,6 +51,10 @@ static class SweepCommand
             <runs>/<experiment-id>/<run-id>/. Running the same sweep again skips finished runs, resumes
             interrupted ones from their checkpoint, and starts failed ones again (each run gets --retries
             more attempts per invocation). Ends with a table of the runs.
+            --stack packs compatible runs (same model shape, data and training settings; AdamW, full batch) into
+            stacked models that train together, and with --launcher slurm submits one array task per stack.
+            Stacked runs write no checkpoints, so a stacked task that is requeued (time limit, preemption)
+            trains its unfinished runs again from the start.
             Exit codes: 0 every run grokked or was censored, 1 a run failed, 2 invalid experiment or options,
             3 a run diverged, 130 interrupted (the most urgent wins: 130, then 1, then 3).
 
@@ -52,10 +63,11 @@ static class SweepCommand
               grokdsl sweep experiments/Power2022.cs --retries 2 --fail-fast
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --dry-run
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --max-running 8
+              grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --stack
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, launcher, runs, plugins, retries, failFast, json,
+            experiment, id, launcher, runs, plugins, retries, failFast, json, stack,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
@@ -78,8 +90,20 @@ static class SweepCommand
                 Console.Error.WriteLine($"error: {localOnly.Name} only applies to --launcher local");
                 return ExitCodes.InvalidExperiment;
             }
+            // A stack trains its runs together: there is no run after the failing one to leave out.
+            if (result.GetValue(stack) && result.GetValue(failFast))
+            {
+                Console.Error.WriteLine("error: --fail-fast does not apply to --stack");
+                return ExitCodes.InvalidExperiment;
+            }
             if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
                 return ExitCodes.InvalidExperiment;
+            if (result.GetValue(stack))
+            {
+                if ((useSlurm ? StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) : plan with { Stack = true }) is not { } stacked)
+                    return ExitCodes.InvalidExperiment;
+                plan = stacked;
+            }
 
             ISweepLauncher chosen = useSlurm
                 ? new SlurmLauncher(
@@ -90,6 +114,27 @@ static class SweepCommand
             return chosen.Launch(plan);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The plan with one task per stack, planned here with the default budget (the tasks plan their own stacks
+    /// again, within their group); prints the packing, or why it cannot be planned and null.
+    /// </summary>
+    static SweepPlan? StackedTasks(SweepPlan plan, TextWriter log)
+    {
+        try
+        {
+            using var plugins = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
+            var (stacked, packing) = plan.WithStackedTasks(plugins, StackingBudget.Default);
+            foreach (var line in packing.Describe()) log.WriteLine(line);
+            return stacked;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Planning builds each distinct dataset and model once: a plugin that is missing or throws ends here.
+            Console.Error.WriteLine($"error: {plan.ExperimentId}: cannot pack the runs into stacks: {e.GetType().Name}: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Shared by <c>sweep</c> and <c>sweep task</c>, which receives it from the script.</summary>

@@ -8,7 +8,9 @@ namespace GrokDsl.Cli.Commands;
 /// <summary>
 /// <c>grokdsl sweep task</c> (hidden): what a scheduler's task runs. Trains the given runs of the sweep
 /// one after the other; on Slurm's USR1 warning it checkpoints the current run (marked interrupted),
-/// requeues its own array task and exits, and the requeued task resumes from that checkpoint.
+/// requeues its own array task and exits, and the requeued task resumes from that checkpoint. With --stack
+/// it trains its runs together as stacked models; those write no checkpoints, so a requeued stacked task
+/// trains its unfinished runs again from the start.
 /// </summary>
 static class SweepTaskCommand
 {
@@ -21,19 +23,23 @@ static class SweepTaskCommand
         var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
         var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
         var retries = SweepCommand.RetriesOption();
+        var stack = new Option<bool>(SweepTaskInvocation.StackOption)
+        {
+            Description = "Train the runs together as stacked models (no checkpoints: a requeued task trains its unfinished runs again).",
+        };
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, runs, plugins, task, runIndices, fingerprint, retries,
+            experiment, id, runs, plugins, task, runIndices, fingerprint, retries, stack,
         };
         command.Hidden = true;
         command.SetAction(result => Execute(
             result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
-            result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries)));
+            result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), result.GetValue(stack)));
         return command;
     }
 
-    static int Execute(string experiment, string? id, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries)
+    static int Execute(string experiment, string? id, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, bool stack)
     {
         // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
         using var signals = new PreemptionSignals(Console.Error);
@@ -49,10 +55,13 @@ static class SweepTaskCommand
             return ExitCodes.InvalidExperiment;
         }
 
-        Console.WriteLine($"task {task}: run(s) {string.Join(", ", indices)} of {plan.ExperimentId} ({plan.Runs.Count} in the sweep)");
+        Console.WriteLine($"task {task}: run(s) {string.Join(", ", indices)} of {plan.ExperimentId} ({plan.Runs.Count} in the sweep){(stack ? ", stacked" : "")}");
         SweepOutcome outcome;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
-            outcome = new SweepRunner(plan, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries)).Run(indices, signals.Control);
+        {
+            var runner = new SweepRunner(plan, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries));
+            outcome = stack ? runner.RunStacked(indices, signals.Control) : runner.Run(indices, signals.Control);
+        }
         SweepTable.Write(outcome, Console.Out);
         var exitCode = outcome.ExitCode;
 

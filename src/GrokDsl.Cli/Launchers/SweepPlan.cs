@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Plugins;
+using GrokDsl.Runtime.Stacking;
 
 namespace GrokDsl.Cli.Launchers;
 
@@ -9,13 +11,18 @@ namespace GrokDsl.Cli.Launchers;
 /// A sweep ready to launch: its runs in <see cref="IExperiment.ExpandSweep"/> order, where they are
 /// stored, the plugin folders, and how the runs are packed into tasks.
 /// </summary>
+/// <param name="Stack">
+/// Each task trains its runs together as one stacked model (<see cref="StackedSweepExecutor"/>) instead of
+/// one after the other; see <see cref="WithStackedTasks"/>.
+/// </param>
 public sealed record SweepPlan(
     IExperiment Experiment,
     ExperimentReference Reference,
     string RunsRoot,
     IReadOnlyList<string> PluginFolders,
     IReadOnlyList<RunSpec> Runs,
-    IReadOnlyList<SweepTask> Tasks)
+    IReadOnlyList<SweepTask> Tasks,
+    bool Stack = false)
 {
     /// <summary>Expands the sweep; paths become absolute because other processes, on other nodes, use them.</summary>
     public static SweepPlan Create(IExperiment experiment, ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders)
@@ -23,6 +30,16 @@ public sealed record SweepPlan(
         var runs = experiment.ExpandSweep().Select(run => run.ToRunSpec()).ToList();
         return new SweepPlan(experiment, reference, Path.GetFullPath(runsRoot),
             [.. pluginFolders.Select(Path.GetFullPath)], runs, TaskLayout.OneRunPerTask(runs.Count));
+    }
+
+    /// <summary>
+    /// The same sweep with one task per stack <see cref="StackPlanner"/> packs (and one per run it leaves
+    /// alone), each task training its runs stacked. Returns the packing too, to show it.
+    /// </summary>
+    public (SweepPlan Plan, StackPlan Packing) WithStackedTasks(PluginHost plugins, StackingBudget budget)
+    {
+        var packing = StackPlanner.Plan(Runs, plugins, budget);
+        return (this with { Tasks = TaskLayout.OneStackPerTask(Runs, packing), Stack = true }, packing);
     }
 
     public string ExperimentId => Experiment.Info.Id;

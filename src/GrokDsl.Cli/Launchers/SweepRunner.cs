@@ -3,6 +3,7 @@ using GrokDsl.Reporting;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Plugins;
+using GrokDsl.Runtime.Stacking;
 
 namespace GrokDsl.Cli.Launchers;
 
@@ -11,7 +12,7 @@ namespace GrokDsl.Cli.Launchers;
 /// finished runs are reused, interrupted or failed ones resume from their newest checkpoint, and a run
 /// that throws is started again up to <see cref="SweepPolicy.Retries"/> times. Used by the local
 /// launcher (every run) and by a scheduler's task (its runs). Progress is plain lines, because under a
-/// scheduler the output is a log file.
+/// scheduler the output is a log file. <see cref="RunStacked"/> trains them stacked instead.
 /// </summary>
 public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter output, TextWriter error, bool quiet, SweepPolicy? policy = null)
 {
@@ -38,6 +39,51 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
         }
         return new SweepOutcome(outcomes);
     }
+
+    /// <summary>
+    /// Trains the runs through <see cref="StackedSweepExecutor"/>: compatible ones together as stacked models, the
+    /// others one by one. Finished runs are reused; stacked runs write no checkpoints, so an unfinished one starts
+    /// over. When the executor throws, the whole call is retried (finished runs are then reused).
+    /// </summary>
+    public SweepOutcome RunStacked(IEnumerable<int> runIndices, RunControl control)
+    {
+        var indices = runIndices.ToList();
+        var specs = indices.Select(i => plan.Runs[i]).ToList();
+        var name = $"run(s) {string.Join(',', indices)} of {plan.ExperimentId}";
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                ReloadChangedPlugins(name);
+                var executor = new StackedSweepExecutor(plugins, Observer(), WriteReport)
+                {
+                    ExperimentFile = plan.Reference.File,
+                    OnPlanned = packing => { foreach (var line in packing.Describe()) output.WriteLine(line); },
+                };
+                var results = executor.Run(specs, plan.RunsRoot, force: false, control).Results
+                    .GroupBy(r => r.Summary.RunId).ToDictionary(g => g.Key, g => g.First());
+                var outcomes = indices.Select(i => results.TryGetValue(plan.Runs[i].RunId, out var result)
+                    ? Describe(i, result, result.Reused ? 0 : attempt)
+                    : RunOutcome.NotStarted(i, plan.Runs[i].RunId, "stopped by a signal")).ToList();
+                foreach (var outcome in outcomes)
+                    output.WriteLine($"run {outcome.Index} {plan.ExperimentId}/{outcome.RunId}: {outcome.Status} ({outcome.How}); {outcome.Steps} steps");
+                return new SweepOutcome(outcomes);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                var message = $"{e.GetType().Name}: {e.Message}";
+                var last = attempt > _policy.Retries || control.Stop.IsCancellationRequested;
+                error.WriteLine($"error: {name}, attempt {attempt} of {_policy.Retries + 1}: {message}" +
+                                (last ? "" : "; retrying the unfinished runs from the start"));
+                if (last) return new SweepOutcome([.. indices.Select(i => AfterFailure(i, message, attempt))]);
+            }
+        }
+    }
+
+    // A run that finished before the executor threw keeps its result; the others failed with the error.
+    RunOutcome AfterFailure(int index, string message, int attempts) => plan.SummaryOf(index) is { } s && SweepPlan.IsFinal(s)
+        ? new RunOutcome(index, s.RunId, SweepOutcome.StatusOf(s.Status), "finished before the error", attempts, s.FinalStep, s.GrokkedAtStep)
+        : new RunOutcome(index, plan.Runs[index].RunId, "failed", message, attempts, plan.SummaryOf(index)?.FinalStep, null);
 
     RunOutcome RunWithRetries(int index, string position, RunControl control)
     {
@@ -82,11 +128,9 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
         return new RunOutcome(index, s.RunId, SweepOutcome.StatusOf(s.Status), how, attempts, s.FinalStep, s.GrokkedAtStep);
     }
 
-    RunExecutor Executor()
-    {
-        var observer = quiet ? (ITrainingObserver)SilentObserver.Instance : new PlainObserver(output, TimeSpan.FromSeconds(10));
-        return new RunExecutor(plugins, observer, WriteReport) { ExperimentFile = plan.Reference.File };
-    }
+    RunExecutor Executor() => new(plugins, Observer(), WriteReport) { ExperimentFile = plan.Reference.File };
+
+    ITrainingObserver Observer() => quiet ? SilentObserver.Instance : new PlainObserver(output, TimeSpan.FromSeconds(10));
 
     void WriteReport(RunDirectory directory)
     {

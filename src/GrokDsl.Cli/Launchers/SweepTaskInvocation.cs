@@ -10,6 +10,7 @@ public static class SweepTaskInvocation
     public const string RunIndicesOption = "--run-indices";
     public const string FingerprintOption = "--sweep-fingerprint";
     public const string RetriesOption = "--retries";
+    public const string StackOption = "--stack";
 
     public static IReadOnlyList<string> For(SweepPlan plan, IReadOnlyList<string> grokdsl, int retries)
     {
@@ -17,6 +18,7 @@ public static class SweepTaskInvocation
         command.AddRange(plan.Reference.ToArguments());
         command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint, RetriesOption, retries.ToString()]);
         foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
+        if (plan.Stack) command.Add(StackOption);
         return command;
     }
 }

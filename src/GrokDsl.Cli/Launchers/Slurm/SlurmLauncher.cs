@@ -40,7 +40,8 @@ public sealed class SlurmLauncher(
             Tasks: toSubmit,
             LogFolder: folder.Path,
             TaskCommand: SweepTaskInvocation.For(plan, grokdsl, retries),
-            Options: options);
+            Options: options,
+            Stacked: plan.Stack);
         var script = SlurmScript.Render(job);
         if (dryRun)
         {

@@ -30,7 +30,10 @@ public static class SlurmScript
         Directive("signal", $"B:USR1@{o.WarningSeconds}");
         script.Append("set -euo pipefail\n\n");
 
-        script.Append("# The sweep's runs (indices in `grokdsl sweep` order) that each array task trains, one after the other.\n");
+        script.Append(job.Stacked
+            ? "# The sweep's runs (indices in `grokdsl sweep` order) that each array task trains together, as one stacked model.\n" +
+              "# Stacked runs write no checkpoints: a requeued task trains its unfinished runs again from the start.\n"
+            : "# The sweep's runs (indices in `grokdsl sweep` order) that each array task trains, one after the other.\n");
         script.Append("runs_of_task=(\n");
         foreach (var task in job.Tasks) script.Append($"  [{task.Index}]={string.Join(',', task.RunIndices)}\n");
         script.Append(")\n\n");
