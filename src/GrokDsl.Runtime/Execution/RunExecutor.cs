@@ -75,7 +75,9 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
     }
 
     // The run is done and stored by now; a report that fails to render costs a warning, not the run.
-    void WriteReport(RunDirectory directory)
+    void WriteReport(RunDirectory directory) => WriteReportSafely(writeReport, observer, directory);
+
+    internal static void WriteReportSafely(Action<RunDirectory>? writeReport, ITrainingObserver observer, RunDirectory directory)
     {
         try
         {
@@ -88,7 +90,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
     }
 
     // The run id is the hash of the configuration: a stored configuration that hashes differently was edited by hand.
-    static void CheckStoredConfiguration(RunDirectory directory, RunSpec spec)
+    internal static void CheckStoredConfiguration(RunDirectory directory, RunSpec spec)
     {
         if (directory.ReadConfiguration() is not { } stored) return;
         string storedId;

@@ -38,7 +38,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         for (var i = 0; i < specs.Count; i++)
         {
             var directory = RunDirectory.For(runsRoot, specs[i].Experiment.Id, specs[i].RunId);
-            CheckStoredConfiguration(directory, specs[i]);
+            RunExecutor.CheckStoredConfiguration(directory, specs[i]);
             if (!force && directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done)
                 results[i] = new RunResult(directory, done, Reused: true);
             else pending.Add(specs[i]);
@@ -164,22 +164,5 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         Plugins = components.PluginVersions,
     };
 
-    void WriteReport(RunDirectory directory)
-    {
-        try
-        {
-            writeReport?.Invoke(directory);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            observer.OnWarning($"{directory.ReportPath}: report not written ({e.GetType().Name}: {e.Message}); `grokdsl report {directory.Path}` retries");
-        }
-    }
-
-    static void CheckStoredConfiguration(RunDirectory directory, RunSpec spec)
-    {
-        if (directory.ReadConfiguration() is not { } stored) return;
-        if (RunIds.FromStoredConfiguration(stored) != spec.RunId)
-            throw new InvalidDataException($"{directory.ConfigurationPath}: configuration does not match run id {spec.RunId}; it was edited. Remove the run folder to start over.");
-    }
+    void WriteReport(RunDirectory directory) => RunExecutor.WriteReportSafely(writeReport, observer, directory);
 }
