@@ -11,12 +11,19 @@ public static class DivergenceCheck
     /// <summary>"step S: WHAT is VALUE" for the first non-finite quantity, or null when everything is finite.</summary>
     public static string? Find(long step, double trainLoss, double? testLoss, nn.Module model)
     {
-        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
-        if (testLoss is { } test && !double.IsFinite(test)) return $"step {step}: test loss is {test}";
+        if (InLosses(step, trainLoss, testLoss) is { } loss) return loss;
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         foreach (var (name, parameter) in model.named_parameters())
             if (!isfinite(parameter).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
+        return null;
+    }
+
+    /// <summary>The same for the losses alone, for callers that check parameters their own way (stacked runs).</summary>
+    public static string? InLosses(long step, double trainLoss, double? testLoss)
+    {
+        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
+        if (testLoss is { } test && !double.IsFinite(test)) return $"step {step}: test loss is {test}";
         return null;
     }
 }

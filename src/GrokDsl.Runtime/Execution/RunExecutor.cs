@@ -31,7 +31,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
     {
         var directory = RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId);
         CheckStoredConfiguration(directory, spec);
-        if (!force && directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done)
+        if (!force && FinishedSummary(directory) is { } done)
             return new RunResult(directory, done, Reused: true);
 
         // Hot reload happens here, between runs: plugin folders replaced since the last run load now, and the
@@ -43,10 +43,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         if (force) checkpoints.Clear();
         var resumeFrom = checkpoints.LoadLatest(warning => observer.OnWarning(warning));
 
-        Directory.CreateDirectory(directory.Path);
-        File.Delete(directory.SummaryPath);
-        directory.WriteConfiguration(spec.Configuration);
-        directory.WriteEnvironment(EnvironmentCapture.Capture(ExperimentFile, spec.Experiment.TypeName, components, Device.Name));
+        Begin(directory, spec, components, ExperimentFile, Device.Name);
         observer.OnStarted(spec, directory);
 
         RunSummary summary;
@@ -58,11 +55,11 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
             {
                 if (resumeFrom is not null) trainer.Restore(resumeFrom);
                 var outcome = trainer.Run(metrics, control);
-                summary = Summarize(spec, outcome, components) with { FailedMeasures = measureFailures.Failures, Device = Device.Name };
+                summary = Summarize(spec, outcome, components, Device.Name) with { FailedMeasures = measureFailures.Failures };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                directory.WriteSummary(FailedSummary(spec, components, e) with { Device = Device.Name });
+                directory.WriteSummary(FailedSummary(spec, components, e, Device.Name));
                 throw;
             }
         }
@@ -72,6 +69,19 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         WriteReport(directory);
         observer.OnFinished(summary, directory);
         return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step);
+    }
+
+    /// <summary>The stored summary of a run that needs no more training (grokked, censored or diverged), else null.</summary>
+    internal static RunSummary? FinishedSummary(RunDirectory directory) =>
+        directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done ? done : null;
+
+    // A summary left by an earlier attempt would claim a result this one has not reached: it goes before training starts.
+    internal static void Begin(RunDirectory directory, RunSpec spec, TrainingComponents components, string? experimentFile, string device)
+    {
+        Directory.CreateDirectory(directory.Path);
+        File.Delete(directory.SummaryPath);
+        directory.WriteConfiguration(spec.Configuration);
+        directory.WriteEnvironment(EnvironmentCapture.Capture(experimentFile, spec.Experiment.TypeName, components, device));
     }
 
     // The run is done and stored by now; a report that fails to render costs a warning, not the run.
@@ -107,7 +117,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
                 $"{directory.ConfigurationPath}: configuration does not match run id {spec.RunId} (it hashes to {storedId}); it was edited. Remove the run folder to start over.");
     }
 
-    static RunSummary Summarize(RunSpec spec, TrainingOutcome outcome, TrainingComponents components) => new()
+    internal static RunSummary Summarize(RunSpec spec, TrainingOutcome outcome, TrainingComponents components, string device) => new()
     {
         ExperimentId = spec.Experiment.Id,
         RunId = spec.RunId,
@@ -119,7 +129,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         FinalTestAccuracy = outcome.FinalTestAccuracy,
         WallSeconds = outcome.WallSeconds,
         StepsPerSecond = outcome.WallSeconds > 0 ? outcome.FinalStep / outcome.WallSeconds : 0,
-        Device = "cpu",
+        Device = device,
         Divergence = outcome.Divergence,
         Plugins = components.PluginVersions,
     };
@@ -139,7 +149,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         }
     }
 
-    static RunSummary FailedSummary(RunSpec spec, TrainingComponents components, Exception error) => new()
+    internal static RunSummary FailedSummary(RunSpec spec, TrainingComponents components, Exception error, string device) => new()
     {
         ExperimentId = spec.Experiment.Id,
         RunId = spec.RunId,
@@ -149,7 +159,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         FinalTestAccuracy = 0,
         WallSeconds = 0,
         StepsPerSecond = 0,
-        Device = "cpu",
+        Device = device,
         Error = $"{error.GetType().Name}: {error.Message}",
         Plugins = components.PluginVersions,
     };

@@ -149,13 +149,7 @@ public sealed class Trainer : IDisposable
         return happened;
     }
 
-    bool IsDone(long step, double wallSeconds)
-    {
-        var stopping = _spec.Stopping;
-        if (stopping.StopAfterGrokking && _tracker.GrokkedAtStep is { } grokked && step >= grokked + stopping.Patience) return true;
-        if (stopping.MaxWallSeconds > 0 && wallSeconds >= stopping.MaxWallSeconds) return true;
-        return step >= stopping.MaxSteps;
-    }
+    bool IsDone(long step, double wallSeconds) => _spec.Stopping.IsReached(step, wallSeconds, _tracker.GrokkedAtStep);
 
     // Linear warmup as a pure function of the step, so a resumed run needs no scheduler state.
     void SetLearningRate(long step)

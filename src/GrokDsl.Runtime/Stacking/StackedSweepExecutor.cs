@@ -39,7 +39,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         {
             var directory = RunDirectory.For(runsRoot, specs[i].Experiment.Id, specs[i].RunId);
             RunExecutor.CheckStoredConfiguration(directory, specs[i]);
-            if (!force && directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done)
+            if (!force && RunExecutor.FinishedSummary(directory) is { } done)
                 results[i] = new RunResult(directory, done, Reused: true);
             else pending.Add(specs[i]);
         }
@@ -80,11 +80,8 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             for (var r = 0; r < specs.Count; r++)
             {
                 var directory = directories[r];
-                Directory.CreateDirectory(directory.Path);
                 new CheckpointStore(directory.Path).Clear(); // they would not match the metrics a restart writes
-                File.Delete(directory.SummaryPath);
-                directory.WriteConfiguration(specs[r].Configuration);
-                directory.WriteEnvironment(EnvironmentCapture.Capture(ExperimentFile, specs[r].Experiment.TypeName, components[r], Device.Name));
+                RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device.Name);
                 metrics.Add(MetricsFile.Create(directory.MetricsPath));
                 observer.OnStarted(specs[r], directory);
             }
@@ -98,7 +95,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 for (var r = 0; r < specs.Count; r++)
-                    directories[r].WriteSummary(Summary(specs[r], components[r], null) with { Status = RunStatus.Failed, Error = $"{e.GetType().Name}: {e.Message}" });
+                    directories[r].WriteSummary(RunExecutor.FailedSummary(specs[r], components[r], e, Device.Name));
                 throw;
             }
             foreach (var file in metrics) file.Dispose();
@@ -107,7 +104,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             var results = new List<(RunSpec, RunResult)>();
             for (var r = 0; r < specs.Count; r++)
             {
-                var summary = Summary(specs[r], components[r], runs[r].Outcome());
+                var summary = RunExecutor.Summarize(specs[r], runs[r].Outcome(), components[r], Device.Name);
                 directories[r].WriteSummary(summary);
                 WriteReport(directories[r]);
                 observer.OnFinished(summary, directories[r]);
@@ -146,23 +143,6 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         }
         return model;
     }
-
-    RunSummary Summary(RunSpec spec, TrainingComponents components, TrainingOutcome? outcome) => new()
-    {
-        ExperimentId = spec.Experiment.Id,
-        RunId = spec.RunId,
-        Status = outcome?.Status ?? RunStatus.Failed,
-        MemorizedAtStep = outcome?.Tracker.MemorizedAtStep,
-        GrokkedAtStep = outcome?.Tracker.GrokkedAtStep,
-        FinalStep = outcome?.FinalStep ?? 0,
-        FinalTrainAccuracy = outcome?.FinalTrainAccuracy ?? 0,
-        FinalTestAccuracy = outcome?.FinalTestAccuracy ?? 0,
-        WallSeconds = outcome?.WallSeconds ?? 0,
-        StepsPerSecond = outcome is { WallSeconds: > 0 } o ? o.FinalStep / o.WallSeconds : 0,
-        Device = Device.Name,
-        Divergence = outcome?.Divergence,
-        Plugins = components.PluginVersions,
-    };
 
     void WriteReport(RunDirectory directory) => RunExecutor.WriteReportSafely(writeReport, observer, directory);
 }

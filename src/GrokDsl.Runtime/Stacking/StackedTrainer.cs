@@ -114,8 +114,7 @@ sealed class StackedTrainer : IDisposable
 
     string? Divergence(long step, int run, double trainLoss, double testLoss, bool parametersFinite)
     {
-        if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";
-        if (!double.IsFinite(testLoss)) return $"step {step}: test loss is {testLoss}";
+        if (DivergenceCheck.InLosses(step, trainLoss, testLoss) is { } loss) return loss;
         if (parametersFinite) return null;
         using var _ = no_grad();
         foreach (var (name, stacked) in _parameters)
@@ -126,12 +125,7 @@ sealed class StackedTrainer : IDisposable
         return null;
     }
 
-    bool IsDone(StackedRun run, long step, double wall)
-    {
-        if (_stopping.StopAfterGrokking && run.Tracker.GrokkedAtStep is { } grokked && step >= grokked + _stopping.Patience) return true;
-        if (_stopping.MaxWallSeconds > 0 && wall >= _stopping.MaxWallSeconds) return true;
-        return step >= _stopping.MaxSteps;
-    }
+    bool IsDone(StackedRun run, long step, double wall) => _stopping.IsReached(step, wall, run.Tracker.GrokkedAtStep);
 
     (double[] Loss, double[] Accuracy) EvaluateTest()
     {
