@@ -17,4 +17,21 @@ public static class ExitCodes
 
     /// <summary>Interrupted by SIGINT/SIGTERM; what was written is intact.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The code a run's final status adds to its command's.</summary>
+    public static int Of(GrokDsl.Runs.RunStatus status) => status switch
+    {
+        GrokDsl.Runs.RunStatus.Interrupted => Interrupted,
+        GrokDsl.Runs.RunStatus.Failed => Failed,
+        GrokDsl.Runs.RunStatus.Diverged => Diverged,
+        _ => Ok,
+    };
+
+    static readonly int[] Urgency = [Ok, Diverged, Failed, Interrupted];
+
+    /// <summary>
+    /// Of two runs' codes, the more urgent: interrupted over failed over diverged. A failure outranks a
+    /// divergence because it says nothing about the model, only that the run did not happen.
+    /// </summary>
+    public static int MostUrgent(int a, int b) => Array.IndexOf(Urgency, a) >= Array.IndexOf(Urgency, b) ? a : b;
 }

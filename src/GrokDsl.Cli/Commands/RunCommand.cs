@@ -89,23 +89,18 @@ static class RunCommand
                     var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), json ? Verbosity.Quiet : verbosity, WriteReport, interruption.Control, device);
                     if (json) PrintJson(result);
                     else PrintResult(result, verbosity == Verbosity.Quiet);
-                    exitCode = Math.Max(exitCode, result.Summary.Status switch
-                    {
-                        RunStatus.Diverged => ExitCodes.Diverged,
-                        RunStatus.Interrupted => ExitCodes.Interrupted,
-                        _ => ExitCodes.Ok,
-                    });
+                    exitCode = ExitCodes.MostUrgent(exitCode, ExitCodes.Of(result.Summary.Status));
                 }
                 catch (Exception e) when (e is ComponentNotFoundException or ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
                 {
                     Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {(verbosity == Verbosity.Verbose ? e.ToString() : e.Message)}");
-                    exitCode = Math.Max(exitCode, ExitCodes.Failed);
+                    exitCode = ExitCodes.MostUrgent(exitCode, ExitCodes.Failed);
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     // Most likely plugin code that threw (a dataset, model or measure); the other runs go on.
                     Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {GlobalOptions.Describe(e, verbosity)}");
-                    exitCode = Math.Max(exitCode, ExitCodes.Failed);
+                    exitCode = ExitCodes.MostUrgent(exitCode, ExitCodes.Failed);
                 }
                 if (interruption.Token.IsCancellationRequested) break;
             }
@@ -128,13 +123,7 @@ static class RunCommand
             {
                 var results = executor.Run(specs, runsRoot, specs.Any(forceRun), interruption.Control).Results;
                 foreach (var result in results) { if (json) PrintJson(result); else PrintResult(result, quiet); }
-                return results.Select(r => r.Summary.Status switch
-                {
-                    RunStatus.Diverged => ExitCodes.Diverged,
-                    RunStatus.Interrupted => ExitCodes.Interrupted,
-                    RunStatus.Failed => ExitCodes.Failed,
-                    _ => ExitCodes.Ok,
-                }).DefaultIfEmpty(ExitCodes.Ok).Max();
+                return results.Aggregate(ExitCodes.Ok, (code, r) => ExitCodes.MostUrgent(code, ExitCodes.Of(r.Summary.Status)));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

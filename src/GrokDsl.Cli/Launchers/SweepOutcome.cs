@@ -14,22 +14,14 @@ public sealed record RunOutcome(int Index, string RunId, string Status, string H
 /// <summary>The runs a sweep invocation went through, in order, and the exit code they add up to.</summary>
 public sealed record SweepOutcome(IReadOnlyList<RunOutcome> Runs)
 {
-    /// <summary>
-    /// The most urgent outcome wins: interrupted (130) over failed (1) over diverged (3); 0 when every
-    /// run grokked or was censored. A failure outranks a divergence because it says nothing about the
-    /// model, only that the run did not happen.
-    /// </summary>
-    public int ExitCode => Runs.Select(r => r.Status).Aggregate(ExitCodes.Ok, (code, status) => Worse(code, status switch
+    /// <summary>The most urgent outcome wins (<see cref="ExitCodes.MostUrgent"/>); 0 when every run grokked or was censored.</summary>
+    public int ExitCode => Runs.Select(r => r.Status).Aggregate(ExitCodes.Ok, (code, status) => ExitCodes.MostUrgent(code, status switch
     {
         "interrupted" => ExitCodes.Interrupted,
         "failed" => ExitCodes.Failed,
         "diverged" => ExitCodes.Diverged,
         _ => ExitCodes.Ok,
     }));
-
-    static readonly int[] Severity = [ExitCodes.Ok, ExitCodes.Diverged, ExitCodes.Failed, ExitCodes.Interrupted];
-
-    static int Worse(int a, int b) => Array.IndexOf(Severity, a) >= Array.IndexOf(Severity, b) ? a : b;
 
     public static string StatusOf(RunStatus status) => status.ToString().ToLowerInvariant();
 }
