@@ -1,4 +1,4 @@
-using System.Globalization;
+using GrokDsl.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace GrokDsl.Analyzers;
@@ -34,19 +34,10 @@ internal sealed class OptionRange
         return new OptionRange(min, max, minExclusive, maxExclusive);
     }
 
-    // Written so that NaN is never inside.
-    public bool Contains(double value) =>
-        (MinExclusive ? value > Min : value >= Min) && (MaxExclusive ? value < Max : value <= Max);
+    public bool Contains(double value) => RangeBounds.Contains(value, Min, Max, MinExclusive, MaxExclusive);
 
     /// <summary>The range as the message completes "must be …": "in (0, 1)", "> 0", ">= 2".</summary>
-    public string Describe()
-    {
-        var hasMin = !double.IsNegativeInfinity(Min);
-        var hasMax = !double.IsPositiveInfinity(Max);
-        if (hasMin && hasMax) return $"in {(MinExclusive ? "(" : "[")}{Format(Min)}, {Format(Max)}{(MaxExclusive ? ")" : "]")}";
-        if (hasMin) return $"{(MinExclusive ? ">" : ">=")} {Format(Min)}";
-        return $"{(MaxExclusive ? "<" : "<=")} {Format(Max)}";
-    }
+    public string Describe() => RangeBounds.Describe(Min, Max, MinExclusive, MaxExclusive);
 
-    public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(double value) => RangeBounds.Format(value);
 }

@@ -14,18 +14,8 @@ public sealed class RangeAttribute : Attribute
     public bool MaxExclusive { get; set; }
 
     /// <summary>Whether <paramref name="value"/> is inside; NaN never is.</summary>
-    public bool Contains(double value) =>
-        (MinExclusive ? value > Min : value >= Min) && (MaxExclusive ? value < Max : value <= Max);
+    public bool Contains(double value) => Shared.RangeBounds.Contains(value, Min, Max, MinExclusive, MaxExclusive);
 
     /// <summary>The range as it completes "must be …": "in (0, 1)", "> 0", ">= 2" (the analyzers' wording).</summary>
-    public string Describe()
-    {
-        var hasMin = !double.IsNegativeInfinity(Min);
-        var hasMax = !double.IsPositiveInfinity(Max);
-        if (hasMin && hasMax) return $"in {(MinExclusive ? "(" : "[")}{Format(Min)}, {Format(Max)}{(MaxExclusive ? ")" : "]")}";
-        if (hasMin) return $"{(MinExclusive ? ">" : ">=")} {Format(Min)}";
-        return $"{(MaxExclusive ? "<" : "<=")} {Format(Max)}";
-    }
-
-    static string Format(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Describe() => Shared.RangeBounds.Describe(Min, Max, MinExclusive, MaxExclusive);
 }
