@@ -34,6 +34,43 @@ public sealed class SweepCommandTests
         output.Split('\n').Single(line => line.StartsWith($"{index,4}  ", StringComparison.Ordinal));
 
     [Fact]
+    public void SetAndSweepOverridesShapeTheSweepAndTravelToItsSlurmTasks()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
+        string[] overrides = ["--sweep", "Seed=5,6", "--set", "Stopping.MaxSteps=10"];
+
+        // The dry run first: once the runs are finished there is nothing left to submit.
+        var script = cli.Invoke(["sweep", file, "--runs", cli.Runs, "--launcher", "slurm", "--dry-run", .. overrides]);
+        var (exitCode, output, error) = cli.Invoke(["sweep", file, "--runs", cli.Runs, "--quiet", .. overrides]);
+        var status = cli.Invoke(["sweep", "status", file, "--runs", cli.Runs, .. overrides]);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("2 run(s): 2 ", output);
+        var summaries = RunFolders(cli).Select(d => new RunDirectory(d).ReadSummary()!).ToList();
+        Assert.Equal(2, summaries.Count);
+        Assert.All(summaries, s => Assert.Equal(10, s.FinalStep));
+        Assert.True(status.ExitCode == 0, status.Error);
+        Assert.Contains("sweep-smoke: 2 run(s) in", status.Output);
+        Assert.DoesNotContain("not started", status.Output);
+        Assert.True(script.ExitCode == 0, script.Error);
+        Assert.Contains("--set Stopping.MaxSteps=10 --sweep Seed=5,6", script.Output.Replace("'", ""));
+    }
+
+    [Fact]
+    public void AnOverrideOfAnUnknownSettingIsRefusedBeforeAnyRunStarts()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
+
+        var (exitCode, _, error) = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--set", "Optimizer.Momentum=0.9");
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("Momentum", error);
+        Assert.False(Directory.Exists(Path.Combine(cli.Runs, "sweep-smoke")) && RunFolders(cli).Length > 0);
+    }
+
+    [Fact]
     public void ASweepRunTwiceTrainsEveryRunOnceAndThenSkipsThemAll()
     {
         using var cli = new CliHarness();

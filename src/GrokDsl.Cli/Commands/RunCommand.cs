@@ -59,7 +59,7 @@ static class RunCommand
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
         Verbosity verbosity, bool json, bool force, bool watch, Placement placement)
     {
-        if (Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
+        if (ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
         var experimentDevice = experiment.ExpandSweep().Select(r => r.ToRunSpec().Training.Device).FirstOrDefault() ?? "cpu";
         if (CommonOptions.SelectDevice(placement.Device, experimentDevice, placement.TorchLib) is not { } device) return ExitCodes.Failed;
         var quiet = verbosity == Verbosity.Quiet || json;
@@ -71,7 +71,7 @@ static class RunCommand
                         + string.Concat(sets.Select(s => $" --set {s}")) + string.Concat(sweeps.Select(s => $" --sweep {s}"));
         var firstSweep = RunSweep(experiment, _ => force);
         return watch && !interruption.Token.IsCancellationRequested
-            ? RunWatch.Loop(host, experimentFile, experiment, () => Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
+            ? RunWatch.Loop(host, experimentFile, experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
             : firstSweep;
 
         int RunSweep(IExperiment sweep, Func<RunSpec, bool> forceRun)
@@ -134,33 +134,6 @@ static class RunCommand
     }
 
     /// <summary>The experiment with the command line's overrides, or null after printing why it cannot be run.</summary>
-    static IExperiment? Resolve(string experimentArgument, string? id, string[] sets, string[] sweeps)
-    {
-        try
-        {
-            var overrides = ExperimentOverrides.Parse(sets, sweeps);
-            var experiment = overrides.ApplyTo(new ExperimentResolver(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder)).Resolve(experimentArgument, id));
-
-            // Values the analyzers could not see (computed, overridden, swept) are checked before any run starts.
-            var problems = experiment.ExpandSweep().SelectMany(run => run.Validate()).Distinct().ToList();
-            foreach (var problem in problems) Console.Error.WriteLine($"error: {experiment.Info.Id}: {problem}");
-            return problems.Count == 0 ? experiment : null;
-        }
-        catch (OverrideException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-        }
-        catch (CompilationFailedException e)
-        {
-            foreach (var line in e.Diagnostics) Console.Error.WriteLine(line);
-        }
-        catch (Exception e) when (e is ArgumentException or FileNotFoundException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-        }
-        return null;
-    }
-
     static RunResult Train(RunSpec spec, string? experimentFile, PluginHost host, string runsRoot, bool force, Verbosity verbosity,
         Action<RunDirectory> writeReport, RunControl control, SelectedDevice device)
     {

@@ -23,6 +23,7 @@ static class SweepCommand
         };
         launcher.AcceptOnlyFromAmong("local", "slurm");
         var (runs, plugins) = (CommonOptions.Runs(), CommonOptions.Plugins());
+        var (set, sweep) = (CommonOptions.Set(), CommonOptions.Sweep());
         var partition = new Option<string?>("--partition", "-p") { Description = "Slurm partition." };
         var time = new Option<string?>("--time", "-t") { Description = "Time limit per array task, in Slurm's format (30, 2:00:00, 1-00:00:00). Runs that need longer checkpoint and requeue themselves." };
         var gpus = new Option<int?>("--gpus-per-task") { Description = "GPUs per array task." };
@@ -61,13 +62,14 @@ static class SweepCommand
             Examples:
               grokdsl sweep experiments/Power2022.cs
               grokdsl sweep experiments/Power2022.cs --retries 2 --fail-fast
+              grokdsl sweep modular-addition --sweep Seed=0..7 --set Optimizer.WeightDecay=0.3 --stack
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --dry-run
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --max-running 8
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --stack
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, launcher, runs, plugins, retries, failFast, json, stack,
+            experiment, id, set, sweep, launcher, runs, plugins, retries, failFast, json, stack,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
@@ -96,7 +98,8 @@ static class SweepCommand
                 Console.Error.WriteLine("error: --fail-fast does not apply to --stack");
                 return ExitCodes.InvalidExperiment;
             }
-            if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
+            var reference = ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []);
+            if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
                 return ExitCodes.InvalidExperiment;
             if (result.GetValue(stack))
             {

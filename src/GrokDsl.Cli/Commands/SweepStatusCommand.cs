@@ -12,20 +12,23 @@ static class SweepStatusCommand
         var experiment = new Argument<string>("experiment") { Description = "The experiment file (.cs) or built-in id the sweep was started with." };
         var id = new Option<string?>("--id") { Description = "Which experiment, when the file declares several." };
         var runs = CommonOptions.Runs();
+        var (set, sweep) = (CommonOptions.Set(), CommonOptions.Sweep());
         var command = new Command("status", """
             Show where each run of a sweep is: finished (grokked, censored, diverged), running, pending,
-            interrupted, failed or not started.
+            interrupted, failed or not started. Pass the --set/--sweep the sweep was started with.
 
             Examples:
               grokdsl sweep status experiments/Power2022.cs
               grokdsl sweep status power-2022 --runs /scratch/runs
+              grokdsl sweep status modular-addition --sweep Seed=0..7
             """)
         {
-            experiment, id, runs,
+            experiment, id, set, sweep, runs,
         };
         command.SetAction(result =>
         {
-            if (SweepExperiment.Plan(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, []) is not { } plan)
+            var reference = ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []);
+            if (SweepExperiment.Plan(reference, result.GetValue(runs)!, []) is not { } plan)
                 return ExitCodes.InvalidExperiment;
             Print(plan, Queue(plan));
             return ExitCodes.Ok;

@@ -19,6 +19,7 @@ static class SweepTaskCommand
         var experiment = new Argument<string>("experiment") { Description = "The experiment file (absolute path) or built-in id." };
         var id = new Option<string?>("--id") { Description = "Which experiment, when the file declares several." };
         var (runs, plugins) = (CommonOptions.Runs(), CommonOptions.Plugins());
+        var (set, sweep) = (CommonOptions.Set(), CommonOptions.Sweep());
         var task = new Option<int>(SweepTaskInvocation.TaskOption) { Description = "The task's index (Slurm: $SLURM_ARRAY_TASK_ID), for the log.", Required = true };
         var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
         var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
@@ -30,20 +31,20 @@ static class SweepTaskCommand
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, runs, plugins, task, runIndices, fingerprint, retries, stack,
+            experiment, id, set, sweep, runs, plugins, task, runIndices, fingerprint, retries, stack,
         };
         command.Hidden = true;
         command.SetAction(result => Execute(
-            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
+            ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
             result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), result.GetValue(stack)));
         return command;
     }
 
-    static int Execute(string experiment, string? id, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, bool stack)
+    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, bool stack)
     {
         // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
         using var signals = new PreemptionSignals(Console.Error);
-        if (SweepExperiment.Plan(experiment, id, runsRoot, pluginFolders) is not { } plan) return ExitCodes.InvalidExperiment;
+        if (SweepExperiment.Plan(experiment, runsRoot, pluginFolders) is not { } plan) return ExitCodes.InvalidExperiment;
         if (fingerprint is not null && fingerprint != plan.Fingerprint)
         {
             Console.Error.WriteLine($"error: {plan.ExperimentId} is no longer the sweep that was submitted (its runs changed: fingerprint {plan.Fingerprint}, submitted {fingerprint}); submit the sweep again");
