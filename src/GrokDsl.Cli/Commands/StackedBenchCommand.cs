@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using GrokDsl.Cli.Benchmarks;
 using GrokDsl.Experiments;
 using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
@@ -90,6 +91,7 @@ static class StackedBenchCommand
                 Console.WriteLine($"default experiment, {defaultRuns} runs x {defaultSteps} steps (evaluation, weight-norm measure, metrics files, reports off):");
                 Console.WriteLine($"  one after another     {sequential,8:0.00} s  {defaultRuns * defaultSteps / sequential,10:0.0} run-steps/s");
                 Console.WriteLine($"  stacked               {stacked,8:0.00} s  {defaultRuns * defaultSteps / stacked,10:0.0} run-steps/s  ({sequential / stacked:0.00}x; target >= 2x)");
+                PrintCeiling(host, seeds[0], device, defaultRuns * defaultSteps / sequential);
             }
         }
         finally
@@ -97,6 +99,19 @@ static class StackedBenchCommand
             if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
         }
         return ExitCodes.Ok;
+    }
+
+    // The measured reason when stacking falls short on a compute-bound device: no schedule can do a run-step in less
+    // time than its matrix products take at the device's best matrix-product throughput.
+    static void PrintCeiling(PluginHost host, ModularAddition experiment, SelectedDevice device, double sequentialRate)
+    {
+        var spec = experiment.ToRunSpec();
+        using var components = TrainingComponents.Create(spec, host, device.Device);
+        var flops = MatmulCeiling.StepFlops(components, spec.Training.EvaluateEvery);
+        var gflops = MatmulCeiling.MeasureGflops(device.Device);
+        var bound = gflops * 1e9 / flops;
+        Console.WriteLine($"  ceiling               {flops / 1e9:0.00} GFLOP of matrix products per run-step at {gflops:0} GFLOP/s (1024x1024 float32): " +
+                          $"at most {bound:0.0} run-steps/s, {bound / sequentialRate:0.00}x one after another");
     }
 
     // The training loop's own time, as the run records it.
