@@ -76,14 +76,16 @@ public sealed class FlatAdamW : IDisposable
     public void ResumeAt(long steps) => _step = steps;
 
     /// <summary>Run <paramref name="run"/>'s two moments of stacked parameter <paramref name="parameter"/>: views shaped like the parameter alone.</summary>
-    public (Tensor Average, Tensor AverageSquare) Moments(int run, int parameter)
+    public (Tensor Average, Tensor AverageSquare) Moments(int run, int parameter) =>
+        (RunView(_average, run, parameter), RunView(_averageSquare, run, parameter));
+
+    /// <summary>
+    /// Run <paramref name="run"/>'s part of stacked parameter <paramref name="parameter"/> in any [R, P] buffer laid
+    /// out like the parameters (moments, gradients, gradient-filter state): a view shaped like the parameter alone.
+    /// </summary>
+    public Tensor RunView(Tensor buffer, int run, int parameter)
     {
         var (offset, width, shape) = _segments[parameter];
-        return (Slice(_average, run, offset, width, shape), Slice(_averageSquare, run, offset, width, shape));
-    }
-
-    static Tensor Slice(Tensor buffer, int run, long offset, long width, long[] shape)
-    {
         using var row = buffer[run];
         using var segment = row.narrow(0, offset, width);
         return segment.view(shape);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GrokDsl.Contracts;
 using GrokDsl.Runtime.Plugins;
+using GrokDsl.Runtime.Stacking.Transforms;
 using static TorchSharp.torch;
 
 namespace GrokDsl.Runtime.Stacking;
@@ -8,9 +9,10 @@ namespace GrokDsl.Runtime.Stacking;
 /// <summary>
 /// Packs a sweep's runs into stacks. Runs stack when their model provider supports it
 /// (<see cref="IStackableModelProvider"/>) and they agree on everything that shapes the computation: the
-/// model's stacking key, the dataset and its options (seeds may differ: splits are per run, sizes must agree),
-/// and the training and stopping settings (mini-batches included: each run draws its own), and the step they
-/// resume from. Learning rate, weight decay, warmup, betas, init scale and seed may differ per run. A group larger
+/// model's stacking key; the dataset and its options (seeds may differ: splits are per run, sizes must agree); the
+/// training and stopping settings (mini-batches included: each run draws its own); the kind of gradient transforms
+/// (<see cref="StackedGradientTransforms.StackingKey"/>); and the checkpoint step they resume from. Learning rate,
+/// weight decay, warmup, betas, init scale, seed and the Grokfast strengths may differ per run. A group larger
 /// than the memory budget or <see cref="StackingBudget.MaxRunsPerStack"/> is split.
 /// </summary>
 public static class StackPlanner
@@ -49,7 +51,7 @@ public static class StackPlanner
                 parameterCounts[modelKey] = parameters = CountParameters(provider, spec, context);
 
             var key = $"{modelKey} | data {dataKey} | training {JsonSerializer.Serialize(spec.Training)} | stopping {JsonSerializer.Serialize(spec.Stopping)}"
-                + $" | from step {resumeStepOf?.Invoke(spec) ?? 0}";
+                + $" | gradients {StackedGradientTransforms.StackingKey(spec.Optimizer)} | from step {resumeStepOf?.Invoke(spec) ?? 0}";
             var index = groups.FindIndex(g => g.Key == key);
             if (index < 0) groups.Add((key, [spec], EstimateBytes(parameters, data, context.DType)));
             else groups[index].Runs.Add(spec);
@@ -71,7 +73,6 @@ public static class StackPlanner
     static string? WhyNotStackable(RunSpec spec)
     {
         if (spec.Optimizer is not AdamW) return $"optimizer {spec.Optimizer.GetType().Name} is not stacked (AdamW only)";
-        if (spec.Optimizer.GradientFilter is not null || spec.Optimizer.PerpendicularGradient) return "gradient transforms are not stacked";
         if (spec.Training.Loss != LossFunction.CrossEntropy) return $"loss {spec.Training.Loss} is not stacked (cross-entropy only)";
         return null;
     }

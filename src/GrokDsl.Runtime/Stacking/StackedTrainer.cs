@@ -3,6 +3,7 @@ using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Optimization;
+using GrokDsl.Runtime.Stacking.Transforms;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -15,7 +16,8 @@ namespace GrokDsl.Runtime.Stacking;
 /// format (<see cref="RunCheckpoints"/>), so a stacked run resumes stacked or alone and a lone one resumes stacked.
 /// A run that is done (grokked, out of steps, diverged) writes nothing more and is masked out of the optimizer step;
 /// the loop ends when no run is left. The stacked loss is the sum of the per-run mean losses, so each run's
-/// gradient is the one it would get alone. Not (yet) done: gradient transforms.
+/// gradient is the one it would get alone; gradient transforms (Grokfast, ⊥Grad) then rewrite it run by run as the
+/// lone transforms would.
 /// </summary>
 sealed class StackedTrainer : IDisposable
 {
@@ -23,6 +25,7 @@ sealed class StackedTrainer : IDisposable
     readonly nn.Module<Tensor, Tensor> _model;
     readonly StackedBatch _batch;
     readonly FlatAdamW _optimizer;
+    readonly IReadOnlyList<IStackedGradientTransform> _transforms;
     readonly ITrainingObserver _observer;
     readonly List<(string Name, Parameter Stacked)> _parameters;
     readonly int[] _stackedIndex;
@@ -40,6 +43,7 @@ sealed class StackedTrainer : IDisposable
         _parameters = [.. model.named_parameters().Select(p => (p.name, p.parameter))];
         _stackedIndex = [.. runs[0].Components.Model.named_parameters().Select(p => _parameters.FindIndex(s => s.Name == p.name))];
         _optimizer = new FlatAdamW([.. _parameters.Select(p => p.Stacked)], [.. runs.Select(r => (AdamW)r.Spec.Optimizer)]);
+        _transforms = StackedGradientTransforms.For([.. runs.Select(r => r.Spec)]);
         _startStep = StartStep(runs);
         _optimizer.ResumeAt(_startStep);
         for (var r = 0; r < runs.Count; r++)
@@ -67,6 +71,8 @@ sealed class StackedTrainer : IDisposable
         if (updates != checkpoint.State.Step)
             throw new InvalidDataException(
                 $"{checkpoint.File(RunCheckpoints.OptimizerFile)}: the optimizer has made {updates} updates, but the checkpoint is at step {checkpoint.State.Step}.");
+        using (var reader = RunCheckpoints.OpenGradientTransforms(checkpoint))
+            foreach (var transform in _transforms) transform.Load(reader, _optimizer, r, _stackedIndex);
         run.Sampler.Restore(checkpoint.State.Sampler);
         run.Tracker.Restore(checkpoint.State.MemorizedAtStep, checkpoint.State.GrokkedAtStep);
         (run.TorchRngState, run.WallOffset) = (checkpoint.State.TorchRngState, checkpoint.State.WallSeconds);
@@ -114,6 +120,7 @@ sealed class StackedTrainer : IDisposable
             }
 
             losses.sum().backward();
+            foreach (var transform in _transforms) transform.Apply(_optimizer);
             for (var r = 0; r < _runs.Count; r++) active[r] = _runs[r].Active;
             _optimizer.Step(rates, active);
         }
@@ -145,7 +152,10 @@ sealed class StackedTrainer : IDisposable
                 model.save(writer);
             },
             writer => LoneAdamWState.Write(writer, _optimizer, r, model, _stackedIndex, settings, lastRate),
-            _ => { },
+            writer =>
+            {
+                foreach (var transform in _transforms) transform.Save(writer, _optimizer, r, _stackedIndex);
+            },
             run.Tracker, Wall(run), run.TorchRngState, run.Sampler.Save()));
     }
 
@@ -282,6 +292,7 @@ sealed class StackedTrainer : IDisposable
 
     public void Dispose()
     {
+        foreach (var transform in _transforms) transform.Dispose();
         _optimizer.Dispose();
         _batch.Dispose();
     }
