@@ -54,7 +54,7 @@ public sealed class StackedSweepLauncherTests : IDisposable
         Assert.Contains("#SBATCH --array=0-1\n", script);
         foreach (var task in plan.Tasks) Assert.Contains($"  [{task.Index}]={string.Join(',', task.RunIndices)}\n", script);
         Assert.Contains($"--retries 1 {SweepTaskInvocation.StackOption} \\\n  --task \"$SLURM_ARRAY_TASK_ID\" --run-indices \"${{runs_of_task[$SLURM_ARRAY_TASK_ID]}}\"", script);
-        Assert.Contains("a requeued task trains its unfinished runs again from the start", script);
+        Assert.Contains("a requeued task resumes its unfinished runs from their checkpoints", script);
         Assert.Contains("submitted job 101: 2 array task(s), 6 run(s) of modular-addition", _output.ToString());
         var job = Assert.Single(new SlurmFolder(Path.Combine(_runs, "modular-addition")).ReadJobs());
         Assert.Equal(plan.Tasks.Select(t => t.RunIndices.Select(i => plan.Runs[i].RunId)), job.Tasks.Select(t => t.RunIds));

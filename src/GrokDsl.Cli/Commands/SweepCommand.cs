@@ -43,7 +43,7 @@ static class SweepCommand
         var stack = new Option<bool>("--stack")
         {
             Description = "Train compatible runs together as stacked models (one batched model per stack); with slurm, one array task per stack " +
-                          "and one per run left alone. Stacked runs write no checkpoints: a requeued or interrupted stack trains its unfinished runs again from the start.",
+                          "and one per run left alone. Stacked runs checkpoint as runs made alone do: a requeued or interrupted stack resumes its unfinished runs.",
         };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
@@ -52,10 +52,10 @@ static class SweepCommand
             <runs>/<experiment-id>/<run-id>/. Running the same sweep again skips finished runs, resumes
             interrupted ones from their checkpoint, and starts failed ones again (each run gets --retries
             more attempts per invocation). Ends with a table of the runs.
-            --stack packs compatible runs (same model shape, data and training settings; AdamW, full batch) into
+            --stack packs compatible runs (same model shape, data and training settings; AdamW) into
             stacked models that train together, and with --launcher slurm submits one array task per stack.
-            Stacked runs write no checkpoints, so a stacked task that is requeued (time limit, preemption)
-            trains its unfinished runs again from the start.
+            Stacked runs checkpoint as runs made alone do, so a stacked task that is requeued (time limit,
+            preemption) resumes its unfinished runs from their checkpoints.
             Exit codes: 0 every run grokked or was censored, 1 a run failed, 2 invalid experiment or options,
             3 a run diverged, 130 interrupted (the most urgent wins: 130, then 1, then 3).
 

@@ -9,8 +9,7 @@ namespace GrokDsl.Cli.Commands;
 /// <c>grokdsl sweep task</c> (hidden): what a scheduler's task runs. Trains the given runs of the sweep
 /// one after the other; on Slurm's USR1 warning it checkpoints the current run (marked interrupted),
 /// requeues its own array task and exits, and the requeued task resumes from that checkpoint. With --stack
-/// it trains its runs together as stacked models; those write no checkpoints, so a requeued stacked task
-/// trains its unfinished runs again from the start.
+/// it trains its runs together as stacked models, which checkpoint and resume run by run in the same way.
 /// </summary>
 static class SweepTaskCommand
 {
@@ -26,7 +25,7 @@ static class SweepTaskCommand
         var retries = SweepCommand.RetriesOption();
         var stack = new Option<bool>(SweepTaskInvocation.StackOption)
         {
-            Description = "Train the runs together as stacked models (no checkpoints: a requeued task trains its unfinished runs again).",
+            Description = "Train the runs together as stacked models (each run checkpoints as alone: a requeued task resumes them).",
         };
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")

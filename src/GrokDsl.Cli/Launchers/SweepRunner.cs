@@ -42,8 +42,8 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
 
     /// <summary>
     /// Trains the runs through <see cref="StackedSweepExecutor"/>: compatible ones together as stacked models, the
-    /// others one by one. Finished runs are reused; stacked runs write no checkpoints, so an unfinished one starts
-    /// over. When the executor throws, the whole call is retried (finished runs are then reused).
+    /// others one by one. Finished runs are reused and unfinished ones resume from their checkpoints. When the executor
+    /// throws, the whole call is retried (finished runs are then reused, the others resumed).
     /// </summary>
     public SweepOutcome RunStacked(IEnumerable<int> runIndices, RunControl control)
     {
@@ -74,7 +74,7 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
                 var message = $"{e.GetType().Name}: {e.Message}";
                 var last = attempt > _policy.Retries || control.Stop.IsCancellationRequested;
                 error.WriteLine($"error: {name}, attempt {attempt} of {_policy.Retries + 1}: {message}" +
-                                (last ? "" : "; retrying the unfinished runs from the start"));
+                                (last ? "" : "; retrying the unfinished runs from their checkpoints"));
                 if (last) return new SweepOutcome([.. indices.Select(i => AfterFailure(i, message, attempt))]);
             }
         }

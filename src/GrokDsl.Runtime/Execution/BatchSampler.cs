@@ -15,7 +15,7 @@ sealed class BatchSampler(Tensor inputs, Tensor targets, int batchSize, int seed
     long[]? _order;
     long _position;
 
-    bool IsFullBatch => batchSize <= 0 || batchSize >= _count;
+    public bool IsFullBatch => batchSize <= 0 || batchSize >= _count;
 
     public (Tensor Inputs, Tensor Targets) Next()
     {

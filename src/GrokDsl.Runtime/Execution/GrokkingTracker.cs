@@ -9,10 +9,13 @@ public sealed class GrokkingTracker(double memorizationThreshold, double grokkin
     public long? MemorizedAtStep { get; private set; }
     public long? GrokkedAtStep { get; private set; }
 
-    public void Observe(long step, double trainAccuracy, double? testAccuracy)
+    /// <summary>Records one evaluation; returns what happened first at this step (memorized, grokked, both or none).</summary>
+    public MeasureEvents Observe(long step, double trainAccuracy, double? testAccuracy)
     {
-        if (MemorizedAtStep is null && trainAccuracy >= memorizationThreshold) MemorizedAtStep = step;
-        if (GrokkedAtStep is null && testAccuracy >= grokkingThreshold) GrokkedAtStep = step;
+        var happened = MeasureEvents.None;
+        if (MemorizedAtStep is null && trainAccuracy >= memorizationThreshold) (MemorizedAtStep, happened) = (step, happened | MeasureEvents.Memorized);
+        if (GrokkedAtStep is null && testAccuracy >= grokkingThreshold) (GrokkedAtStep, happened) = (step, happened | MeasureEvents.Grokked);
+        return happened;
     }
 
     /// <summary>Continues from a checkpoint's record of what had already happened.</summary>

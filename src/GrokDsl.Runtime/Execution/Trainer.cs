@@ -22,14 +22,10 @@ public sealed record TrainingOutcome(
 /// </summary>
 public sealed class Trainer : IDisposable
 {
-    const string ModelFile = "model.bin";
-    const string OptimizerFile = "optimizer.bin";
-    const string GradientTransformsFile = "gradient-transforms.bin";
-
     readonly RunSpec _spec;
     readonly TrainingComponents _components;
     readonly ITrainingObserver _observer;
-    readonly CheckpointStore _checkpoints;
+    readonly RunCheckpoints _checkpoints;
     readonly List<(string Id, GrokDsl.Contracts.IProgressMeasure Measure)> _measures;
     readonly OptimizerHelper _optimizer;
     readonly IReadOnlyList<Parameter> _parameters;
@@ -37,13 +33,13 @@ public sealed class Trainer : IDisposable
     readonly BatchSampler _batches;
     readonly GrokkingTracker _tracker;
     readonly MeasureSchedule _schedule;
-    readonly List<string> _pendingEvents = [];
     double _wallOffset;
     long _startStep;
 
     public Trainer(RunSpec spec, TrainingComponents components, ITrainingObserver observer, CheckpointStore checkpoints)
     {
-        (_spec, _components, _observer, _checkpoints) = (spec, components, observer, checkpoints);
+        (_spec, _components, _observer) = (spec, components, observer);
+        _checkpoints = new RunCheckpoints(checkpoints, spec.Training.KeepCheckpoints);
         _measures = [.. components.Measures];
         _parameters = [.. components.Model.parameters()];
         _optimizer = OptimizerFactory.Create(spec.Optimizer, _parameters);
@@ -56,9 +52,9 @@ public sealed class Trainer : IDisposable
     /// <summary>Continues from a checkpoint instead of the initial state.</summary>
     public void Restore(Checkpoint checkpoint)
     {
-        using (var stream = File.OpenRead(checkpoint.File(ModelFile))) _components.Model.load(stream);
-        using (var reader = new BinaryReader(File.OpenRead(checkpoint.File(OptimizerFile)))) _optimizer.load_state_dict(reader);
-        using (var reader = new BinaryReader(File.OpenRead(checkpoint.File(GradientTransformsFile))))
+        RunCheckpoints.ReadModel(checkpoint, _components.Model);
+        RunCheckpoints.ReadOptimizer(checkpoint, _optimizer);
+        using (var reader = RunCheckpoints.OpenGradientTransforms(checkpoint))
             foreach (var transform in _transforms) transform.Load(reader, _parameters);
         using (var rng = tensor(Convert.FromBase64String(checkpoint.State.TorchRngState), ScalarType.Byte)) set_rng_state(rng);
         _batches.Restore(checkpoint.State.Sampler);
@@ -87,7 +83,7 @@ public sealed class Trainer : IDisposable
                 status = RunStatus.Interrupted;
                 break;
             }
-            if (step > _startStep && (step % training.CheckpointEvery == 0 || _pendingEvents.Count > 0) || control.TakeCheckpointRequest())
+            if (step > _startStep && (step % training.CheckpointEvery == 0 || _checkpoints.HasPendingEvents) || control.TakeCheckpointRequest())
                 Checkpoint(step, Wall());
 
             using var scope = NewDisposeScope();
@@ -141,11 +137,8 @@ public sealed class Trainer : IDisposable
 
     MeasureEvents Observe(long step, double trainAccuracy, double? testAccuracy)
     {
-        var (memorized, grokked) = (_tracker.MemorizedAtStep, _tracker.GrokkedAtStep);
-        _tracker.Observe(step, trainAccuracy, testAccuracy);
-        var happened = MeasureEvents.None;
-        if (memorized is null && _tracker.MemorizedAtStep is not null) { _pendingEvents.Add("memorized"); happened |= MeasureEvents.Memorized; }
-        if (grokked is null && _tracker.GrokkedAtStep is not null) { _pendingEvents.Add("grokked"); happened |= MeasureEvents.Grokked; }
+        var happened = _tracker.Observe(step, trainAccuracy, testAccuracy);
+        _checkpoints.AddEvents(happened);
         return happened;
     }
 
@@ -158,46 +151,15 @@ public sealed class Trainer : IDisposable
         foreach (var group in _optimizer.ParamGroups) group.LearningRate = rate;
     }
 
-    void Checkpoint(long step, double wallSeconds, string? reason = null)
-    {
-        if (reason is not null) _pendingEvents.Add(reason);
-        if (_checkpoints.Exists(step) && reason is null && _pendingEvents.Count == 0) return;
-        var events = _pendingEvents.ToList();
-        _pendingEvents.Clear();
-        using var rng = get_rng_state();
-        _checkpoints.Save(step, folder =>
-        {
-            WriteDurably(Path.Combine(folder, ModelFile), writer => _components.Model.save(writer));
-            WriteDurably(Path.Combine(folder, OptimizerFile), writer => _optimizer.save_state_dict(writer));
-            WriteDurably(Path.Combine(folder, GradientTransformsFile), writer =>
+    void Checkpoint(long step, double wallSeconds, string? reason = null) =>
+        _checkpoints.Write(step, reason, new RunSnapshot(
+            writer => _components.Model.save(writer),
+            writer => _optimizer.save_state_dict(writer),
+            writer =>
             {
                 foreach (var transform in _transforms) transform.Save(writer);
-            });
-        }, checksums => new CheckpointState
-        {
-            Step = step,
-            MemorizedAtStep = _tracker.MemorizedAtStep,
-            GrokkedAtStep = _tracker.GrokkedAtStep,
-            WallSeconds = wallSeconds,
-            TorchRngState = Convert.ToBase64String(rng.bytes),
-            Sampler = _batches.Save(),
-            Events = events,
-            Files = checksums,
-        });
-        _checkpoints.Prune(_spec.Training.KeepCheckpoints);
-    }
-
-    // TorchSharp's own save methods write in place without flushing to disk; the checkpoint commit needs both.
-    static void WriteDurably(string path, Action<BinaryWriter> write)
-    {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            write(writer);
-            writer.Flush();
-        }
-        stream.Flush(flushToDisk: true);
-    }
+            },
+            _tracker, wallSeconds, RunCheckpoints.CurrentRngState(), _batches.Save()));
 
     (double Loss, double Accuracy)? EvaluateTest()
     {

@@ -16,6 +16,7 @@ public sealed class FlatAdamW : IDisposable
     readonly Tensor _values, _gradients, _average, _averageSquare;
     readonly Tensor _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon;
     readonly double[] _beta1s, _beta2s, _weightDecays;
+    readonly List<(long Offset, long Width, long[] Shape)> _segments = [];
     long _step;
 
     /// <param name="parameters">Stacked parameters, each [R, ...], all of one dtype and device.</param>
@@ -42,6 +43,7 @@ public sealed class FlatAdamW : IDisposable
                 value.copy_(parameter);
                 parameter.set_(value);
                 parameter.grad = _gradients.narrow(1, offset, width).view(parameter.shape);
+                _segments.Add((offset, width, parameter.shape[1..]));
                 offset += width;
             }
         }
@@ -59,7 +61,35 @@ public sealed class FlatAdamW : IDisposable
     /// <summary>The parameters of every run, [R, P]; parameter tensors are views into it.</summary>
     public Tensor Values => _values;
 
+    /// <summary>The gradients of every run, [R, P]; parameter gradients are views into it.</summary>
+    public Tensor Gradients => _gradients;
+
     public int RunCount => (int)_values.shape[0];
+
+    /// <summary>Where each stacked parameter lies in a run's row of P values, in constructor order.</summary>
+    public IReadOnlyList<(long Offset, long Width, long[] Shape)> Segments => _segments;
+
+    /// <summary>Updates made so far (every run of a stack starts at the same step), as AdamW's bias correction counts them.</summary>
+    public long Steps => _step;
+
+    /// <summary>Continues from a checkpoint after <paramref name="steps"/> updates (restore the moments with <see cref="Moments"/>).</summary>
+    public void ResumeAt(long steps) => _step = steps;
+
+    /// <summary>Run <paramref name="run"/>'s two moments of stacked parameter <paramref name="parameter"/>: views shaped like the parameter alone.</summary>
+    public (Tensor Average, Tensor AverageSquare) Moments(int run, int parameter) =>
+        (RunView(_average, run, parameter), RunView(_averageSquare, run, parameter));
+
+    /// <summary>
+    /// Run <paramref name="run"/>'s part of stacked parameter <paramref name="parameter"/> in any [R, P] buffer laid
+    /// out like the parameters (moments, gradients, gradient-filter state): a view shaped like the parameter alone.
+    /// </summary>
+    public Tensor RunView(Tensor buffer, int run, int parameter)
+    {
+        var (offset, width, shape) = _segments[parameter];
+        using var row = buffer[run];
+        using var segment = row.narrow(0, offset, width);
+        return segment.view(shape);
+    }
 
     public void ZeroGradients() => _gradients.zero_();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GrokDsl.Contracts;
 using GrokDsl.Runtime.Plugins;
+using GrokDsl.Runtime.Stacking.Transforms;
 using static TorchSharp.torch;
 
 namespace GrokDsl.Runtime.Stacking;
@@ -8,15 +9,18 @@ namespace GrokDsl.Runtime.Stacking;
 /// <summary>
 /// Packs a sweep's runs into stacks. Runs stack when their model provider supports it
 /// (<see cref="IStackableModelProvider"/>) and they agree on everything that shapes the computation: the
-/// model's stacking key, the dataset and its options (seeds may differ: splits are per run, sizes must agree),
-/// and the training and stopping settings. Learning rate, weight decay, warmup, betas, init scale and seed may
-/// differ per run. A group larger than the memory budget or <see cref="StackingBudget.MaxRunsPerStack"/> is split.
+/// model's stacking key; the dataset and its options (seeds may differ: splits are per run, sizes must agree); the
+/// training and stopping settings (mini-batches included: each run draws its own); the kind of gradient transforms
+/// (<see cref="StackedGradientTransforms.StackingKey"/>); and the checkpoint step they resume from. Learning rate,
+/// weight decay, warmup, betas, init scale, seed and the Grokfast strengths may differ per run. A group larger
+/// than the memory budget or <see cref="StackingBudget.MaxRunsPerStack"/> is split.
 /// </summary>
 public static class StackPlanner
 {
     sealed record DataProbe(DatasetShape Shape, long TrainCount, long TestCount, long InputWidth);
 
-    public static StackPlan Plan(IReadOnlyList<RunSpec> specs, PluginHost plugins, StackingBudget budget)
+    /// <param name="resumeStepOf">The checkpoint step a run continues from (null: it starts at step 0).</param>
+    public static StackPlan Plan(IReadOnlyList<RunSpec> specs, PluginHost plugins, StackingBudget budget, Func<RunSpec, long?>? resumeStepOf = null)
     {
         var alone = new List<PlannedAlone>();
         var groups = new List<(string Key, List<RunSpec> Runs, long BytesPerRun)>();
@@ -37,11 +41,6 @@ public static class StackPlanner
             }
             var dataKey = $"{spec.Dataset.Id} {spec.Dataset.Options.Json}";
             if (!dataProbes.TryGetValue(dataKey, out var data)) dataProbes[dataKey] = data = ProbeData(spec, plugins);
-            if (spec.Training.BatchSize > 0 && spec.Training.BatchSize < data.TrainCount)
-            {
-                alone.Add(new(spec, "mini-batches are not stacked yet (full batch only)"));
-                continue;
-            }
             var context = new ModelContext(data.Shape, DType(spec));
             if (provider.StackingKey(spec.Model.Options, context) is not { } modelKey)
             {
@@ -51,7 +50,8 @@ public static class StackPlanner
             if (!parameterCounts.TryGetValue(modelKey, out var parameters))
                 parameterCounts[modelKey] = parameters = CountParameters(provider, spec, context);
 
-            var key = $"{modelKey} | data {dataKey} | training {JsonSerializer.Serialize(spec.Training)} | stopping {JsonSerializer.Serialize(spec.Stopping)}";
+            var key = $"{modelKey} | data {dataKey} | training {JsonSerializer.Serialize(spec.Training)} | stopping {JsonSerializer.Serialize(spec.Stopping)}"
+                + $" | gradients {StackedGradientTransforms.StackingKey(spec.Optimizer)} | from step {resumeStepOf?.Invoke(spec) ?? 0}";
             var index = groups.FindIndex(g => g.Key == key);
             if (index < 0) groups.Add((key, [spec], EstimateBytes(parameters, data, context.DType)));
             else groups[index].Runs.Add(spec);
@@ -73,7 +73,6 @@ public static class StackPlanner
     static string? WhyNotStackable(RunSpec spec)
     {
         if (spec.Optimizer is not AdamW) return $"optimizer {spec.Optimizer.GetType().Name} is not stacked (AdamW only)";
-        if (spec.Optimizer.GradientFilter is not null || spec.Optimizer.PerpendicularGradient) return "gradient transforms are not stacked";
         if (spec.Training.Loss != LossFunction.CrossEntropy) return $"loss {spec.Training.Loss} is not stacked (cross-entropy only)";
         return null;
     }

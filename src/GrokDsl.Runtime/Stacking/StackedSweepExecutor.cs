@@ -15,9 +15,10 @@ public sealed record StackedSweepResult(StackPlan Plan, IReadOnlyList<RunResult>
 
 /// <summary>
 /// Trains a sweep's runs, stacking those that can (<see cref="StackPlanner"/>) and running the rest one by one
-/// with <see cref="RunExecutor"/>. Every stacked run gets an ordinary run directory: configuration, environment,
-/// metrics stream, summary and report as a run made alone writes them (stacked runs write no checkpoints yet, and
-/// an unfinished run starts over instead of resuming). Finished runs are reused unless <c>force</c> is set.
+/// with <see cref="RunExecutor"/>. Every stacked run gets an ordinary run directory, exactly as a run made alone
+/// writes it: configuration, environment, metrics stream, checkpoints, summary and report. Finished runs are reused
+/// unless <c>force</c> is set; unfinished ones resume from their newest valid checkpoint, stacked with the runs that
+/// continue from the same step (or alone), and <c>force</c> starts them over.
 /// </summary>
 public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver observer, Action<RunDirectory>? writeReport = null)
 {
@@ -45,13 +46,13 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         }
 
         plugins.Refresh();
-        var plan = StackPlanner.Plan(pending, plugins, Budget);
+        var plan = StackPlanner.Plan(pending, plugins, Budget, force ? null : spec => ResumeStep(spec, runsRoot));
         OnPlanned?.Invoke(plan);
         var finished = new Dictionary<RunSpec, RunResult>(ReferenceEqualityComparer.Instance);
         foreach (var stack in plan.Stacks)
         {
             if (control.Stop.IsCancellationRequested) break;
-            foreach (var result in RunStack(stack.Runs, runsRoot, control)) finished[result.Spec] = result.Result;
+            foreach (var result in RunStack(stack.Runs, runsRoot, control, resume: !force)) finished[result.Spec] = result.Result;
         }
         var alone = new RunExecutor(plugins, observer, writeReport) { ExperimentFile = ExperimentFile, Device = Device };
         foreach (var run in plan.Alone)
@@ -65,28 +66,44 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         return new StackedSweepResult(plan, [.. results.OfType<RunResult>()]);
     }
 
-    /// <summary>Trains runs that <see cref="StackPlanner"/> found compatible as one stacked model.</summary>
-    public IReadOnlyList<(RunSpec Spec, RunResult Result)> RunStack(IReadOnlyList<RunSpec> specs, string runsRoot, RunControl control)
+    // The step a run's newest valid checkpoint would resume it from, for packing; its warnings come when it is loaded.
+    static long? ResumeStep(RunSpec spec, string runsRoot) =>
+        new CheckpointStore(RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId).Path).LoadLatest(_ => { })?.State.Step;
+
+    /// <summary>
+    /// Trains runs that <see cref="StackPlanner"/> found compatible as one stacked model. With <paramref name="resume"/>,
+    /// each continues from its newest valid checkpoint (they must all be at one step); otherwise they start over and
+    /// their old checkpoints are removed.
+    /// </summary>
+    public IReadOnlyList<(RunSpec Spec, RunResult Result)> RunStack(IReadOnlyList<RunSpec> specs, string runsRoot, RunControl control, bool resume = false)
     {
         using var pluginsInUse = plugins.Lease(specs.SelectMany(s => new[] { s.Dataset, s.Model }.Concat(s.Measures)));
         var components = new List<TrainingComponents>();
+        var rngStates = new List<string>();
+        var runs = new List<StackedRun>();
         var metrics = new List<MetricsFile>();
         try
         {
-            foreach (var spec in specs) components.Add(TrainingComponents.Create(spec, plugins, Device.Device));
+            foreach (var spec in specs)
+            {
+                components.Add(TrainingComponents.Create(spec, plugins, Device.Device));
+                rngStates.Add(RunCheckpoints.CurrentRngState());
+            }
             using var model = CreateStackedModel(specs, components);
 
             var directories = specs.Select(s => RunDirectory.For(runsRoot, s.Experiment.Id, s.RunId)).ToList();
             for (var r = 0; r < specs.Count; r++)
             {
                 var directory = directories[r];
-                new CheckpointStore(directory.Path).Clear(); // they would not match the metrics a restart writes
+                var checkpoints = new CheckpointStore(directory.Path);
+                if (!resume) checkpoints.Clear();
+                var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
                 RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device.Name);
-                metrics.Add(MetricsFile.Create(directory.MetricsPath));
+                metrics.Add(resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step));
+                runs.Add(new StackedRun(specs[r], components[r], metrics[r], checkpoints, rngStates[r], resumeFrom));
                 observer.OnStarted(specs[r], directory);
             }
 
-            var runs = specs.Select((s, r) => new StackedRun(s, components[r], metrics[r])).ToList();
             try
             {
                 using var trainer = new StackedTrainer(runs, model, observer);
@@ -108,13 +125,14 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
                 directories[r].WriteSummary(summary);
                 WriteReport(directories[r]);
                 observer.OnFinished(summary, directories[r]);
-                results.Add((specs[r], new RunResult(directories[r], summary, Reused: false)));
+                results.Add((specs[r], new RunResult(directories[r], summary, Reused: false, runs[r].ResumeFrom?.State.Step)));
             }
             return results;
         }
         finally
         {
             foreach (var file in metrics) file.Dispose();
+            foreach (var run in runs) run.Dispose();
             foreach (var component in components) component.Dispose();
         }
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Optimization;
+using GrokDsl.Runtime.Stacking.Transforms;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,10 +11,13 @@ namespace GrokDsl.Runtime.Stacking;
 
 /// <summary>
 /// The training loop of <see cref="Trainer"/> for R runs in lockstep on one stacked model: the same cadences,
-/// metrics, grokking tracking, stopping rules and divergence checks, decided run by run. A run that is done
-/// (grokked, out of steps, diverged) writes nothing more and is masked out of the optimizer step; the loop ends
-/// when no run is left. The stacked loss is the sum of the per-run mean losses, so each run's gradient is the one
-/// it would get alone. Not (yet) done: checkpoints and resuming, mini-batches, gradient transforms.
+/// metrics, grokking tracking, stopping rules, divergence checks and checkpoints, decided run by run. Each run
+/// draws its own mini-batches in its lone order and writes its checkpoints into its own run directory in the lone
+/// format (<see cref="RunCheckpoints"/>), so a stacked run resumes stacked or alone and a lone one resumes stacked.
+/// A run that is done (grokked, out of steps, diverged) writes nothing more and is masked out of the optimizer step;
+/// the loop ends when no run is left. The stacked loss is the sum of the per-run mean losses, so each run's
+/// gradient is the one it would get alone; gradient transforms (Grokfast, ⊥Grad) then rewrite it run by run as the
+/// lone transforms would.
 /// </summary>
 sealed class StackedTrainer : IDisposable
 {
@@ -20,10 +25,14 @@ sealed class StackedTrainer : IDisposable
     readonly nn.Module<Tensor, Tensor> _model;
     readonly StackedBatch _batch;
     readonly FlatAdamW _optimizer;
+    readonly IReadOnlyList<IStackedGradientTransform> _transforms;
     readonly ITrainingObserver _observer;
     readonly List<(string Name, Parameter Stacked)> _parameters;
+    readonly int[] _stackedIndex;
     readonly Training _training;
     readonly Stopping _stopping;
+    readonly Stopwatch _clock = new();
+    readonly long _startStep;
 
     /// <param name="model">The stacked model, its slice r holding run r's initial parameters.</param>
     public StackedTrainer(IReadOnlyList<StackedRun> runs, nn.Module<Tensor, Tensor> model, ITrainingObserver observer)
@@ -32,23 +41,65 @@ sealed class StackedTrainer : IDisposable
         (_training, _stopping) = (runs[0].Spec.Training, runs[0].Spec.Stopping);
         _batch = new StackedBatch([.. runs.Select(r => r.Spec)], [.. runs.Select(r => r.Components)]);
         _parameters = [.. model.named_parameters().Select(p => (p.name, p.parameter))];
+        _stackedIndex = [.. runs[0].Components.Model.named_parameters().Select(p => _parameters.FindIndex(s => s.Name == p.name))];
         _optimizer = new FlatAdamW([.. _parameters.Select(p => p.Stacked)], [.. runs.Select(r => (AdamW)r.Spec.Optimizer)]);
+        _transforms = StackedGradientTransforms.For([.. runs.Select(r => r.Spec)]);
+        _startStep = StartStep(runs);
+        _optimizer.ResumeAt(_startStep);
+        for (var r = 0; r < runs.Count; r++)
+            if (runs[r].ResumeFrom is { } checkpoint) Restore(r, checkpoint);
+    }
+
+    // Runs resume together only from checkpoints of one step, where their optimizers have made as many updates.
+    static long StartStep(IReadOnlyList<StackedRun> runs)
+    {
+        var steps = runs.Select(r => r.ResumeFrom?.State.Step ?? 0).ToList();
+        var other = steps.FindIndex(s => s != steps[0]);
+        if (other >= 0)
+            throw new ArgumentException(
+                $"Runs {runs[0].Spec.RunId} and {runs[other].Spec.RunId} cannot resume in one stack: they continue from steps {steps[0]} and {steps[other]}.");
+        return steps[0];
+    }
+
+    void Restore(int r, Checkpoint checkpoint)
+    {
+        var run = _runs[r];
+        var model = run.Components.Model;
+        RunCheckpoints.ReadModel(checkpoint, model);
+        CopyFrom(model, r);
+        var updates = LoneAdamWState.Read(checkpoint, _optimizer, r, model, _stackedIndex, (AdamW)run.Spec.Optimizer);
+        if (updates != checkpoint.State.Step)
+            throw new InvalidDataException(
+                $"{checkpoint.File(RunCheckpoints.OptimizerFile)}: the optimizer has made {updates} updates, but the checkpoint is at step {checkpoint.State.Step}.");
+        using (var reader = RunCheckpoints.OpenGradientTransforms(checkpoint))
+            foreach (var transform in _transforms) transform.Load(reader, _optimizer, r, _stackedIndex);
+        run.Sampler.Restore(checkpoint.State.Sampler);
+        run.Tracker.Restore(checkpoint.State.MemorizedAtStep, checkpoint.State.GrokkedAtStep);
+        (run.TorchRngState, run.WallOffset) = (checkpoint.State.TorchRngState, checkpoint.State.WallSeconds);
     }
 
     public void Run(RunControl control)
     {
-        var clock = Stopwatch.StartNew();
         var active = new bool[_runs.Count];
         var rates = new double[_runs.Count];
+        _clock.Start();
         _model.train();
 
-        for (long step = 0; ; step++)
+        for (var step = _startStep; ; step++)
         {
             if (control.Stop.IsCancellationRequested)
             {
-                foreach (var run in _runs.Where(r => r.Active)) Finish(run, RunStatus.Interrupted, step, clock.Elapsed.TotalSeconds);
+                foreach (var r in ActiveRuns())
+                {
+                    Checkpoint(r, step, "interrupted");
+                    Finish(_runs[r], RunStatus.Interrupted, step);
+                }
                 return;
             }
+            var requested = control.TakeCheckpointRequest();
+            foreach (var r in ActiveRuns())
+                if (step > _startStep && (step % _training.CheckpointEvery == 0 || _runs[r].Checkpoints.HasPendingEvents) || requested)
+                    Checkpoint(r, step, null);
 
             using var scope = NewDisposeScope();
             for (var r = 0; r < _runs.Count; r++)
@@ -57,39 +108,75 @@ sealed class StackedTrainer : IDisposable
             (double[] Loss, double[] Accuracy)? test = evaluate ? EvaluateTest() : null;
             var measures = evaluate && step % _training.MeasureEvery == 0 ? Measure(step) : null;
 
+            var (inputs, targets) = NextBatch();
             _optimizer.ZeroGradients();
-            var logits = _model.forward(_batch.TrainInputs);
-            var losses = StackedLoss.PerRun(logits, _batch.TrainTargets, _training.LossInFloat64);
+            var logits = _model.forward(inputs);
+            var losses = StackedLoss.PerRun(logits, targets, _training.LossInFloat64);
 
             if (evaluate)
             {
-                Evaluate(step, clock.Elapsed.TotalSeconds, losses, logits, test!.Value, measures);
+                Evaluate(step, losses, logits, targets, test!.Value, measures);
                 if (!_runs.Any(r => r.Active)) return;
             }
 
             losses.sum().backward();
+            foreach (var transform in _transforms) transform.Apply(_optimizer);
             for (var r = 0; r < _runs.Count; r++) active[r] = _runs[r].Active;
             _optimizer.Step(rates, active);
         }
     }
 
+    IEnumerable<int> ActiveRuns() => Enumerable.Range(0, _runs.Count).Where(r => _runs[r].Active);
+
+    double Wall(StackedRun run) => run.WallOffset + _clock.Elapsed.TotalSeconds;
+
+    // The whole training set, or each run's next mini-batch in the order its lone sampler draws, stacked to [R, B, ...].
+    (Tensor Inputs, Tensor Targets) NextBatch()
+    {
+        if (_runs[0].Sampler.IsFullBatch) return (_batch.TrainInputs, _batch.TrainTargets);
+        var batches = _runs.Select(r => r.Sampler.Next()).ToList();
+        return (stack(batches.Select(b => b.Inputs)), stack(batches.Select(b => b.Targets)));
+    }
+
+    // Run r's checkpoint in the lone format: its slice of the model and of the optimizer, through its own model.
+    void Checkpoint(int r, long step, string? reason)
+    {
+        var run = _runs[r];
+        var model = run.Components.Model;
+        var settings = (AdamW)run.Spec.Optimizer;
+        var lastRate = step > 0 ? OptimizerFactory.LearningRateAt(settings, step - 1, _stopping.MaxSteps) : settings.LearningRate;
+        run.Checkpoints.Write(step, reason, new RunSnapshot(
+            writer =>
+            {
+                CopyInto(model, r);
+                model.save(writer);
+            },
+            writer => LoneAdamWState.Write(writer, _optimizer, r, model, _stackedIndex, settings, lastRate),
+            writer =>
+            {
+                foreach (var transform in _transforms) transform.Save(writer, _optimizer, r, _stackedIndex);
+            },
+            run.Tracker, Wall(run), run.TorchRngState, run.Sampler.Save()));
+    }
+
     // Records one evaluation per active run and applies the stopping rules run by run.
-    void Evaluate(long step, double wall, Tensor losses, Tensor logits, (double[] Loss, double[] Accuracy) test, Dictionary<string, double>?[]? measures)
+    void Evaluate(long step, Tensor losses, Tensor logits, Tensor targets, (double[] Loss, double[] Accuracy) test, Dictionary<string, double>?[]? measures)
     {
         var trainLoss = ToDoubles(losses);
-        using var correct = StackedLoss.Correct(logits, _batch.TrainTargets);
+        using var correct = StackedLoss.Correct(logits, targets);
         var trainCorrect = correct.data<long>().ToArray();
         var finite = _optimizer.FiniteRuns();
-        var count = (double)_batch.TrainTargets.shape[1];
+        var count = (double)targets.shape[1];
 
         for (var r = 0; r < _runs.Count; r++)
         {
             var run = _runs[r];
             if (!run.Active) continue;
+            var wall = Wall(run);
             var trainAccuracy = trainCorrect[r] / count;
             run.Last = new MetricRecord(step, trainLoss[r], trainAccuracy, test.Loss[r], test.Accuracy[r], wall, measures?[r]);
             run.Metrics.Append(run.Last);
-            run.Tracker.Observe(step, trainAccuracy, test.Accuracy[r]);
+            run.Checkpoints.AddEvents(run.Tracker.Observe(step, trainAccuracy, test.Accuracy[r]));
             _observer.OnEvaluated(run.Last, run.Tracker, _stopping.MaxSteps);
 
             if (Divergence(step, r, trainLoss[r], test.Loss[r], finite[r]) is { } diverged)
@@ -98,18 +185,22 @@ sealed class StackedTrainer : IDisposable
                 if (_stopping.StopWhenDiverged)
                 {
                     _optimizer.Clear(r);
-                    Finish(run, RunStatus.Diverged, step, wall);
+                    Finish(run, RunStatus.Diverged, step);
                     continue;
                 }
             }
             if (run.Tracker.GrokkedAtStep is not null) run.Status = RunStatus.Grokked;
-            if (IsDone(run, step, wall)) Finish(run, run.Status, step, wall);
+            if (IsDone(run, step, wall))
+            {
+                Checkpoint(r, step, "final");
+                Finish(run, run.Status, step);
+            }
         }
     }
 
-    static void Finish(StackedRun run, RunStatus status, long step, double wall)
+    void Finish(StackedRun run, RunStatus status, long step)
     {
-        (run.Active, run.Status, run.FinalStep, run.WallSeconds) = (false, status, step, wall);
+        (run.Active, run.Status, run.FinalStep, run.WallSeconds) = (false, status, step, Wall(run));
     }
 
     string? Divergence(long step, int run, double trainLoss, double testLoss, bool parametersFinite)
@@ -169,6 +260,18 @@ sealed class StackedTrainer : IDisposable
         return values;
     }
 
+    /// <summary>Copies a run's own model (same parameter names) into its slice r of the stacked parameters.</summary>
+    void CopyFrom(nn.Module<Tensor, Tensor> model, int run)
+    {
+        using var _ = no_grad();
+        var stacked = _parameters.ToDictionary(p => p.Name, p => p.Stacked);
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            using var slice = stacked[name][run];
+            slice.copy_(parameter);
+        }
+    }
+
     /// <summary>Copies run r's slice of the stacked parameters into its own model (same parameter names).</summary>
     public void CopyInto(nn.Module<Tensor, Tensor> model, int run)
     {
@@ -189,6 +292,7 @@ sealed class StackedTrainer : IDisposable
 
     public void Dispose()
     {
+        foreach (var transform in _transforms) transform.Dispose();
         _optimizer.Dispose();
         _batch.Dispose();
     }

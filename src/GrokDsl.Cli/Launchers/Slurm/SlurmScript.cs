@@ -32,7 +32,7 @@ public static class SlurmScript
 
         script.Append(job.Stacked
             ? "# The sweep's runs (indices in `grokdsl sweep` order) that each array task trains together, as one stacked model.\n" +
-              "# Stacked runs write no checkpoints: a requeued task trains its unfinished runs again from the start.\n"
+              "# Each stacked run checkpoints as alone: a requeued task resumes its unfinished runs from their checkpoints.\n"
             : "# The sweep's runs (indices in `grokdsl sweep` order) that each array task trains, one after the other.\n");
         script.Append("runs_of_task=(\n");
         foreach (var task in job.Tasks) script.Append($"  [{task.Index}]={string.Join(',', task.RunIndices)}\n");
