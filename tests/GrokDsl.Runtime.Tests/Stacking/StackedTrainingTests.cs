@@ -57,7 +57,7 @@ public sealed class StackedTrainingTests
         Assert.All(result.Results.Take(Runs.Length - 1), r => Assert.Equal(RunStatus.Censored, r.Summary.Status));
     }
 
-    static void AssertSameMetrics(IReadOnlyList<MetricRecord> expected, IReadOnlyList<MetricRecord> actual, string run)
+    internal static void AssertSameMetrics(IReadOnlyList<MetricRecord> expected, IReadOnlyList<MetricRecord> actual, string run)
     {
         Assert.Equal(expected.Select(m => m.Step), actual.Select(m => m.Step));
         for (var i = 0; i < expected.Count; i++)
