@@ -112,11 +112,11 @@ static class StackedBenchCommand
     {
         Console.WriteLine($"anchor {anchor.Name}: a+b mod 113, 30% train, full batch, {anchor.Description}, {steps} steps (evaluated at the first and last)");
         var single = Single(host, anchor.Spec(steps, 0), runs, device);
-        Console.WriteLine($"  single run            {steps / single,10:0.0} steps/s  {steps / single,10:0.0} run-steps/s");
+        Console.WriteLine($"  single run            {steps / single,10:0.00} steps/s  {steps / single,10:0.00} run-steps/s");
         foreach (var size in sizes)
         {
             var seconds = Stacked(host, [.. Enumerable.Range(0, size).Select(seed => anchor.Spec(steps, seed))], runs, device);
-            Console.WriteLine($"  stacked R={size,-4}        {steps / seconds,10:0.0} steps/s  {size * steps / seconds,10:0.0} run-steps/s  ({size * steps / seconds / (steps / single):0.00}x single)");
+            Console.WriteLine($"  stacked R={size,-4}        {steps / seconds,10:0.00} steps/s  {size * steps / seconds,10:0.00} run-steps/s  ({size * steps / seconds / (steps / single):0.00}x single)");
         }
     }
 
