@@ -36,10 +36,29 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         using var q = split[0];
         using var k = split[1];
         using var v = split[2];
-        // TorchSharp 0.107 spells the flag "is_casual".
-        using var attended = nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true);
+        using var attended = Attend(q, k, v);
         using var positionsFirst = attended.transpose(1, 2);
         using var merged = positionsFirst.reshape(x.shape);
         return output.call(merged);
+    }
+
+    // CUDA's memory-efficient and flash attention kernels fail ("invalid configuration argument") from 65,536
+    // sequences in one call (pytorch/pytorch#146704), which stacked runs reach (R · N); sequences are independent, so
+    // longer batches are attended in chunks with the same result.
+    const int MaxSequencesPerCall = 65_535;
+
+    static Tensor Attend(Tensor q, Tensor k, Tensor v)
+    {
+        // TorchSharp 0.107 spells the flag "is_casual".
+        var sequences = q.shape[0];
+        if (sequences <= MaxSequencesPerCall) return nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true);
+        using var scope = NewDisposeScope();
+        var chunks = new List<Tensor>();
+        for (long start = 0; start < sequences; start += MaxSequencesPerCall)
+        {
+            var length = Math.Min(MaxSequencesPerCall, sequences - start);
+            chunks.Add(nn.functional.scaled_dot_product_attention(q.narrow(0, start, length), k.narrow(0, start, length), v.narrow(0, start, length), is_casual: true));
+        }
+        return cat(chunks, 0).MoveToOuterDisposeScope();
     }
 }

@@ -29,10 +29,7 @@ public sealed class StackedTransformerTests
     public void EachRunsSliceComputesWhatItsOwnModelComputes(Transformer options)
     {
         var runs = InitScales.Length;
-        var lone = InitScales.Select((scale, seed) => Build(Provider, options with { InitScale = scale }, Shape, seed)).ToList();
-        foreach (var (model, seed) in lone.Select((m, r) => (m, r))) Perturb(model, seed);
-        using var stacked = Provider.CreateStacked(ComponentOptions.From(options), new ModelContext(Shape, ScalarType.Float32), runs);
-        for (var r = 0; r < runs; r++) CopyIntoSlice(stacked, lone[r], r);
+        var (lone, stacked) = LoneAndStacked(options);
         manual_seed(7);
         using var tokens = stack([.. Enumerable.Range(0, runs).Select(_ => Tokens(5))]); // [R, N, L], different per run
 
@@ -53,6 +50,28 @@ public sealed class StackedTransformerTests
             }
         }
         foreach (var model in lone) model.Dispose();
+        stacked.Dispose();
+    }
+
+    [Fact]
+    public void MoreSequencesThanOneAttentionCallTakesGiveTheSameLogits()
+    {
+        // R · N = 3 · 25,000 sequences, above the 65,535 that CUDA's attention kernels take in one call: they are
+        // attended in chunks, which must keep every sequence with its own run and example.
+        var (lone, stacked) = LoneAndStacked(new Transformer { Width = 4, Heads = 2, MlpWidth = 4 });
+        manual_seed(7);
+        using var tokens = stack([.. Enumerable.Range(0, lone.Count).Select(_ => Tokens(25_000))]);
+
+        using var noGrad = no_grad();
+        using var logits = stacked.forward(tokens);
+        for (var r = 0; r < lone.Count; r++)
+        {
+            using var own = lone[r].forward(tokens[r]);
+            using var slice = logits[r];
+            AssertClose(own, slice, $"run {r}: logits");
+        }
+        foreach (var model in lone) model.Dispose();
+        stacked.Dispose();
     }
 
     [Fact]
@@ -92,6 +111,16 @@ public sealed class StackedTransformerTests
         error = Assert.Throws<ArgumentException>(() =>
             Provider.CreateStacked(ComponentOptions.Empty, new ModelContext(new DatasetShape(0, 0, 10, 5), ScalarType.Float32), 2));
         Assert.Contains("token inputs", error.Message);
+    }
+
+    // One lone model per init scale (seeded 0, 1, ...; parameters perturbed apart) and the stacked model holding them.
+    static (List<nn.Module<Tensor, Tensor>> Lone, nn.Module<Tensor, Tensor> Stacked) LoneAndStacked(Transformer options)
+    {
+        var lone = InitScales.Select((scale, seed) => Build(Provider, options with { InitScale = scale }, Shape, seed)).ToList();
+        for (var r = 0; r < lone.Count; r++) Perturb(lone[r], r);
+        var stacked = Provider.CreateStacked(ComponentOptions.From(options), new ModelContext(Shape, ScalarType.Float32), lone.Count);
+        for (var r = 0; r < lone.Count; r++) CopyIntoSlice(stacked, lone[r], r);
+        return (lone, stacked);
     }
 
     // Float rounding differs between one batched product and R small ones: compare against the tensor's magnitude.
