@@ -1,6 +1,5 @@
 using GrokDsl.Contracts;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GrokDsl.Plugins.Transformer;
@@ -10,29 +9,34 @@ namespace GrokDsl.Plugins.Transformer;
 /// absent ("none"), applied to each sublayer's input ("pre") or to each residual sum ("post"). The MLP's
 /// neurons are the output of the parameter-free module "mlpActivation" (for example
 /// "blocks.0.mlpActivation"), which measures can hook; submodules are invoked with call() for that reason.
+/// Inputs are [..., positions, width], so the same block serves a run alone and R runs stacked.
 /// </summary>
 public sealed class DecoderBlock : nn.Module<Tensor, Tensor>
 {
     private readonly CausalSelfAttention attention;
-    private readonly Linear mlpIn;
+    private readonly nn.Module<Tensor, Tensor> mlpIn;
     private readonly ActivationLayer mlpActivation;
-    private readonly Linear mlpOut;
-    private readonly LayerNorm? attentionNorm;
-    private readonly LayerNorm? mlpNorm;
+    private readonly nn.Module<Tensor, Tensor> mlpOut;
+    private readonly nn.Module<Tensor, Tensor>? attentionNorm;
+    private readonly nn.Module<Tensor, Tensor>? mlpNorm;
 
     private readonly string layerNorm;
 
-    public DecoderBlock(GrokDsl.Transformer options) : base(nameof(DecoderBlock))
+    public DecoderBlock(GrokDsl.Transformer options) : this(options, TransformerLayers.Alone)
+    {
+    }
+
+    internal DecoderBlock(GrokDsl.Transformer options, TransformerLayers layers) : base(nameof(DecoderBlock))
     {
         layerNorm = options.LayerNorm;
-        attention = new CausalSelfAttention(options.Width, options.Heads);
-        mlpIn = nn.Linear(options.Width, options.MlpWidth, hasBias: options.MlpBias);
+        attention = new CausalSelfAttention(options.Width, options.Heads, layers);
+        mlpIn = layers.Linear(options.Width, options.MlpWidth, hasBias: options.MlpBias);
         mlpActivation = new ActivationLayer(options.Activation);
-        mlpOut = nn.Linear(options.MlpWidth, options.Width, hasBias: options.MlpBias);
+        mlpOut = layers.Linear(options.MlpWidth, options.Width, hasBias: options.MlpBias);
         if (layerNorm != "none")
         {
-            attentionNorm = nn.LayerNorm(options.Width);
-            mlpNorm = nn.LayerNorm(options.Width);
+            attentionNorm = layers.LayerNorm(options.Width);
+            mlpNorm = layers.LayerNorm(options.Width);
         }
         RegisterComponents();
     }
@@ -44,7 +48,7 @@ public sealed class DecoderBlock : nn.Module<Tensor, Tensor>
     }
 
     // x + f(x), with LayerNorm where the configuration puts it; returns a new tensor.
-    Tensor Sublayer(Func<Tensor, Tensor> f, LayerNorm? norm, Tensor x)
+    Tensor Sublayer(Func<Tensor, Tensor> f, nn.Module<Tensor, Tensor>? norm, Tensor x)
     {
         switch (layerNorm)
         {

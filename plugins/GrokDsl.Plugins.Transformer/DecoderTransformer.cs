@@ -18,8 +18,8 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
     private readonly Parameter? positionEmbedding;
     private readonly Tensor? positionEncoding;
     private readonly ModuleList<DecoderBlock> blocks;
-    private readonly LayerNorm? finalNorm;
-    private readonly Linear unembed;
+    private readonly nn.Module<Tensor, Tensor>? finalNorm;
+    private readonly nn.Module<Tensor, Tensor> unembed;
 
     private readonly double outputScale;
 
@@ -46,15 +46,26 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
         using var rows = tokenEmbedding.index_select(0, flatTokens);
         using var embedded = rows.view(n, t, -1);
         using var positions = (positionEmbedding ?? positionEncoding!)[..(int)t];
-        var x = embedded.add(positions);
+        return Logits(embedded.add(positions), blocks, finalNorm, unembed, outputScale);
+    }
+
+    /// <summary>
+    /// The residual stream [..., positions, width] (taken over and disposed) through the blocks, then the readout of
+    /// its last position: LayerNorm where "pre" puts one, the unembedding and the output scale. Shared with
+    /// <see cref="StackedTransformer"/>, whose stream has a leading run dimension.
+    /// </summary>
+    internal static Tensor Logits(Tensor residual, IEnumerable<DecoderBlock> blocks, nn.Module<Tensor, Tensor>? finalNorm,
+        nn.Module<Tensor, Tensor> unembed, double outputScale)
+    {
+        var x = residual;
         foreach (var block in blocks)
         {
             using var input = x;
             x = block.call(input);
         }
-        using (var residual = x)
+        using (var stream = x)
         {
-            x = residual.select(1, -1);
+            x = stream.select(-2, -1);
         }
         if (finalNorm is not null)
         {

@@ -4,8 +4,11 @@ using static TorchSharp.torch;
 
 namespace GrokDsl.Plugins.Transformer;
 
-/// <summary>The decoder-only transformer of <see cref="GrokDsl.Transformer"/>; needs token inputs.</summary>
-public sealed class TransformerProvider : IModelProvider
+/// <summary>
+/// The decoder-only transformer of <see cref="GrokDsl.Transformer"/>; needs token inputs. Stackable with every
+/// option (<see cref="StackedTransformer"/>): runs that differ only in seed or InitScale train together.
+/// </summary>
+public sealed class TransformerProvider : IStackableModelProvider
 {
     public string Id => "transformer";
 
@@ -14,13 +17,30 @@ public sealed class TransformerProvider : IModelProvider
 
     public nn.Module<Tensor, Tensor> Create(ComponentOptions options, ModelContext context)
     {
+        var o = Bind(options, context);
+        var model = new DecoderTransformer(context.Shape.SequenceLength, context.Shape.VocabularySize, context.Shape.ClassCount, o);
+        ModelScaling.ScaleInitialParameters(model, o.InitScale);
+        return context.DType == ScalarType.Float32 ? model : model.to(context.DType);
+    }
+
+    // Initial values (seed, InitScale) are per run; every other option shapes the stacked model.
+    public string? StackingKey(ComponentOptions options, ModelContext context)
+    {
+        var o = Bind(options, context);
+        return $"transformer {ComponentOptions.From(o with { InitScale = 1 }).Json} {context.Shape} {context.DType}";
+    }
+
+    public nn.Module<Tensor, Tensor> CreateStacked(ComponentOptions options, ModelContext context, int runs) =>
+        new StackedTransformer(runs, context.Shape, Bind(options, context), context.DType);
+
+    // The options, validated against themselves and the dataset.
+    static GrokDsl.Transformer Bind(ComponentOptions options, ModelContext context)
+    {
         var o = options.Bind<GrokDsl.Transformer>();
         Validate(o);
         if (!context.Shape.IsTokens)
             throw new ArgumentException("The transformer needs a dataset with token inputs (for modular-arithmetic, Encoding \"tokens\" or \"tokens-with-equals\").");
-        var model = new DecoderTransformer(context.Shape.SequenceLength, context.Shape.VocabularySize, context.Shape.ClassCount, o);
-        ModelScaling.ScaleInitialParameters(model, o.InitScale);
-        return context.DType == ScalarType.Float32 ? model : model.to(context.DType);
+        return o;
     }
 
     public static void Validate(GrokDsl.Transformer o)

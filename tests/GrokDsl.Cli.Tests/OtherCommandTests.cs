@@ -51,6 +51,17 @@ public sealed class OtherCommandTests
         Assert.Contains("modular-addition", output);
     }
 
+    [Theory]
+    [InlineData("1,x")]
+    [InlineData("0")]
+    public void BenchStackedRejectsABadStackSizeNamingTheOption(string sizes)
+    {
+        using var cli = new CliHarness();
+        var (exitCode, _, error) = cli.Invoke("bench", "stacked", "--stacks", sizes, "--default-runs", "0");
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains($"--stacks '{sizes}'", error);
+    }
+
     [Fact]
     public void PluginsListShowsTheBuiltInPluginsActive()
     {

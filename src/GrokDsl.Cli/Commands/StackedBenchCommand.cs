@@ -11,88 +11,89 @@ namespace GrokDsl.Cli.Commands;
 
 /// <summary>
 /// <c>grokdsl bench stacked</c>: steps/s and run-steps/s of one run against R runs stacked, at the measured anchor
-/// (a+b mod 113, 30% train, full batch, Embedding 128, hidden 512, AdamW; ../shared/bench/pytorch_reference.py),
-/// then the default experiment's target: R stacked runs against the same R runs one after another.
+/// (a+b mod 113, 30% train, full batch, AdamW lr 1e-3, wd 1, β 0.9/0.98; ../shared/bench/pytorch_reference.py) for its
+/// MLP (Embedding 128, hidden 512) and its transformer (Nanda et al.: 1 layer, d 128, 4 heads, MLP 512), then the
+/// default experiment's target: R stacked runs against the same R runs one after another.
 /// </summary>
 static class StackedBenchCommand
 {
+    const string CudaStacks = "1,16,64,256";
+    const string CpuStacks = "1,16";
+
+    /// <summary>One anchor model: what the output calls it and its run at a given step count and seed.</summary>
+    sealed record Anchor(string Name, string Description, Func<int, int, RunSpec> Spec);
+
+    static readonly Anchor Mlp = new("mlp", "MLP 128/512", (steps, seed) => (new ModularAddition() with
+    {
+        Data = new() { Modulus = 113, TrainFraction = 0.3 },
+        Model = new() { EmbeddingWidth = 128, HiddenWidth = 512 },
+        Training = new() { EvaluateEvery = steps, MeasureEvery = steps },
+        Stopping = new() { MaxSteps = steps, StopAfterGrokking = false },
+        Measures = [],
+        Seed = seed,
+    }).ToRunSpec());
+
+    // The reference's Tx: tokens [a, b, =], vocabulary 114, float32 loss, no warmup.
+    static readonly Anchor Transformer = new("transformer", "transformer 1 layer, d 128, 4 heads, MLP 512", (steps, seed) => (new Nanda2023() with
+    {
+        Data = new() { Modulus = 113, Operation = "a+b", TrainFraction = 0.3, Encoding = "tokens-with-equals" },
+        Model = GrokDsl.Transformer.Nanda2023,
+        Optimizer = new() { LearningRate = 1e-3, WeightDecay = 1.0, Beta1 = 0.9, Beta2 = 0.98 },
+        Training = new() { EvaluateEvery = steps, MeasureEvery = steps },
+        Stopping = new() { MaxSteps = steps, StopAfterGrokking = false },
+        Measures = [],
+        Seed = seed,
+    }).ToRunSpec());
+
     public static Command Create()
     {
         var steps = new Option<int>("--steps") { Description = "Timed training steps per measurement.", DefaultValueFactory = _ => 20 };
-        var stacks = new Option<string>("--stacks") { Description = "Comma-separated stack sizes R for the anchor.", DefaultValueFactory = _ => "1,16,64" };
-        var defaultRuns = new Option<int>("--default-runs") { Description = "Runs of the default experiment, stacked vs one after another (0 skips).", DefaultValueFactory = _ => 8 };
+        var stacks = new Option<string?>("--stacks")
+        {
+            Description = $"Comma-separated stack sizes R for the anchor (default {CudaStacks} on CUDA, {CpuStacks} on CPU).",
+        };
+        var model = new Option<string>("--model") { Description = "Anchor model(s) to time: mlp, transformer or all.", DefaultValueFactory = _ => "all" };
+        model.AcceptOnlyFromAmong("mlp", "transformer", "all");
+        var defaultRuns = new Option<int>("--default-runs") { Description = "Runs of the default experiment, stacked vs one after another, with the MLP (0 skips).", DefaultValueFactory = _ => 8 };
         var defaultSteps = new Option<int>("--default-steps") { Description = "Steps of each default-experiment run.", DefaultValueFactory = _ => 300 };
         var device = CommonOptions.Device();
         var torchLib = CommonOptions.TorchLib();
-        var command = new Command("stacked", """
-            Time single runs against stacked runs (steps/s and run-steps/s): the anchor MLP (a+b mod 113,
-            30% train, full batch) alone and stacked R times, then the default experiment's runs stacked
-            against the same runs one after another.
+        var command = new Command("stacked", $"""
+            Time single runs against stacked runs (steps/s and run-steps/s) at the anchor (a+b mod 113, 30% train,
+            full batch): its MLP and its transformer alone and stacked R times, then the default experiment's runs
+            stacked against the same runs one after another. On CPU the default sizes stay at {CpuStacks}: the anchor
+            transformer stacked 64 times takes several minutes on two cores, 256 times far longer.
 
             Examples:
               grokdsl bench stacked
-              grokdsl bench stacked --stacks 1,16,64,256 --device cuda
+              grokdsl bench stacked --device cuda                       # R = {CudaStacks}
+              grokdsl bench stacked --model transformer --steps 5 --stacks 1,4 --default-runs 0
             """)
         {
-            steps, stacks, defaultRuns, defaultSteps, device, torchLib,
+            steps, stacks, model, defaultRuns, defaultSteps, device, torchLib,
         };
-        command.SetAction(result => Run(result.GetValue(steps), result.GetValue(stacks)!, result.GetValue(defaultRuns), result.GetValue(defaultSteps),
-            result.GetValue(device), result.GetValue(torchLib)));
+        command.SetAction(result => Run(result.GetValue(steps), result.GetValue(stacks), result.GetValue(model)!, result.GetValue(defaultRuns),
+            result.GetValue(defaultSteps), result.GetValue(device), result.GetValue(torchLib)));
         return command;
     }
 
-    static int Run(int steps, string stackSizes, int defaultRuns, int defaultSteps, string? deviceName, string? torchLib)
+    static int Run(int steps, string? stackSizes, string model, int defaultRuns, int defaultSteps, string? deviceName, string? torchLib)
     {
-        int[] sizes;
-        try
-        {
-            sizes = [.. stackSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s.Trim()))];
-        }
-        catch (FormatException)
-        {
-            Console.Error.WriteLine($"error: --stacks '{stackSizes}': expected comma-separated whole numbers, e.g. 1,16,64");
-            return ExitCodes.Failed;
-        }
         if (CommonOptions.SelectDevice(deviceName, "cpu", torchLib) is not { } device) return ExitCodes.Failed;
+        stackSizes ??= device.IsCuda ? CudaStacks : CpuStacks;
+        if (ParseSizes(stackSizes) is not { } sizes)
+        {
+            Console.Error.WriteLine($"error: --stacks '{stackSizes}': expected comma-separated positive whole numbers, e.g. 1,16,64");
+            return ExitCodes.InvalidExperiment;
+        }
+        Anchor[] anchors = model switch { "mlp" => [Mlp], "transformer" => [Transformer], _ => [Mlp, Transformer] };
         var runs = Path.Combine(Path.GetTempPath(), $"grokdsl-bench-stacked-{Environment.ProcessId}");
         using var host = PluginHost.Load(PluginFolders.Default([]));
         Console.WriteLine($"device {device.Name}, {TorchSharp.torch.get_num_threads()} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         try
         {
-            var anchor = new ModularAddition() with
-            {
-                Data = new() { Modulus = 113, TrainFraction = 0.3 },
-                Model = new() { EmbeddingWidth = 128, HiddenWidth = 512 },
-                Training = new() { EvaluateEvery = steps, MeasureEvery = steps },
-                Stopping = new() { MaxSteps = steps, StopAfterGrokking = false },
-                Measures = [],
-            };
-            Console.WriteLine($"anchor: a+b mod 113, 30% train, full batch, MLP 128/512, {steps} steps (evaluated at the first and last)");
-            var single = Single(host, anchor, runs, device);
-            Console.WriteLine($"  single run            {steps / single,10:0.0} steps/s  {steps / single,10:0.0} run-steps/s");
-            foreach (var size in sizes)
-            {
-                var seconds = Stacked(host, Enumerable.Range(0, size).Select(seed => anchor with { Seed = seed }), runs, device);
-                Console.WriteLine($"  stacked R={size,-4}        {steps / seconds,10:0.0} steps/s  {size * steps / seconds,10:0.0} run-steps/s  ({size * steps / seconds / (steps / single):0.00}x single)");
-            }
-
-            if (defaultRuns > 0)
-            {
-                var experiment = new ModularAddition() with { Stopping = new() { MaxSteps = defaultSteps, StopAfterGrokking = false } };
-                var seeds = Enumerable.Range(0, defaultRuns).Select(seed => experiment with { Seed = seed }).ToList();
-                var clock = Stopwatch.StartNew();
-                foreach (var run in seeds)
-                    new RunExecutor(host, SilentObserver.Instance) { Device = device }.Execute(run.ToRunSpec(), runs, force: true, CancellationToken.None);
-                var sequential = clock.Elapsed.TotalSeconds;
-                clock.Restart();
-                new StackedSweepExecutor(host, SilentObserver.Instance) { Device = device }
-                    .Run([.. seeds.Select(s => s.ToRunSpec())], runs, force: true, new RunControl(CancellationToken.None));
-                var stacked = clock.Elapsed.TotalSeconds;
-                Console.WriteLine($"default experiment, {defaultRuns} runs x {defaultSteps} steps (evaluation, weight-norm measure, metrics files, reports off):");
-                Console.WriteLine($"  one after another     {sequential,8:0.00} s  {defaultRuns * defaultSteps / sequential,10:0.0} run-steps/s");
-                Console.WriteLine($"  stacked               {stacked,8:0.00} s  {defaultRuns * defaultSteps / stacked,10:0.0} run-steps/s  ({sequential / stacked:0.00}x; target >= 2x)");
-                PrintCeiling(host, seeds[0], device, defaultRuns * defaultSteps / sequential);
-            }
+            foreach (var anchor in anchors) TimeAnchor(host, anchor, steps, sizes, runs, device);
+            if (defaultRuns > 0 && anchors.Contains(Mlp)) TimeDefaultExperiment(host, defaultRuns, defaultSteps, runs, device);
         }
         finally
         {
@@ -101,11 +102,46 @@ static class StackedBenchCommand
         return ExitCodes.Ok;
     }
 
+    static int[]? ParseSizes(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var sizes = parts.Select(p => int.TryParse(p.Trim(), out var size) && size >= 1 ? size : 0).ToArray();
+        return sizes.Length > 0 && !sizes.Contains(0) ? sizes : null;
+    }
+
+    static void TimeAnchor(PluginHost host, Anchor anchor, int steps, int[] sizes, string runs, SelectedDevice device)
+    {
+        Console.WriteLine($"anchor {anchor.Name}: a+b mod 113, 30% train, full batch, {anchor.Description}, {steps} steps (evaluated at the first and last)");
+        var single = Single(host, anchor.Spec(steps, 0), runs, device);
+        Console.WriteLine($"  single run            {steps / single,10:0.00} steps/s  {steps / single,10:0.00} run-steps/s");
+        foreach (var size in sizes)
+        {
+            var seconds = Stacked(host, [.. Enumerable.Range(0, size).Select(seed => anchor.Spec(steps, seed))], runs, device);
+            Console.WriteLine($"  stacked R={size,-4}        {steps / seconds,10:0.00} steps/s  {size * steps / seconds,10:0.00} run-steps/s  ({size * steps / seconds / (steps / single):0.00}x single)");
+        }
+    }
+
+    static void TimeDefaultExperiment(PluginHost host, int defaultRuns, int defaultSteps, string runs, SelectedDevice device)
+    {
+        var experiment = new ModularAddition() with { Stopping = new() { MaxSteps = defaultSteps, StopAfterGrokking = false } };
+        var seeds = Enumerable.Range(0, defaultRuns).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
+        var clock = Stopwatch.StartNew();
+        foreach (var run in seeds)
+            new RunExecutor(host, SilentObserver.Instance) { Device = device }.Execute(run, runs, force: true, CancellationToken.None);
+        var sequential = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        new StackedSweepExecutor(host, SilentObserver.Instance) { Device = device }.Run(seeds, runs, force: true, new RunControl(CancellationToken.None));
+        var stacked = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"default experiment, {defaultRuns} runs x {defaultSteps} steps (evaluation, weight-norm measure, metrics files, reports off):");
+        Console.WriteLine($"  one after another     {sequential,8:0.00} s  {defaultRuns * defaultSteps / sequential,10:0.0} run-steps/s");
+        Console.WriteLine($"  stacked               {stacked,8:0.00} s  {defaultRuns * defaultSteps / stacked,10:0.0} run-steps/s  ({sequential / stacked:0.00}x; target >= 2x)");
+        PrintCeiling(host, seeds[0], device, defaultRuns * defaultSteps / sequential);
+    }
+
     // The measured reason when stacking falls short on a compute-bound device: no schedule can do a run-step in less
     // time than its matrix products take at the device's best matrix-product throughput.
-    static void PrintCeiling(PluginHost host, ModularAddition experiment, SelectedDevice device, double sequentialRate)
+    static void PrintCeiling(PluginHost host, RunSpec spec, SelectedDevice device, double sequentialRate)
     {
-        var spec = experiment.ToRunSpec();
         using var components = TrainingComponents.Create(spec, host, device.Device);
         var flops = MatmulCeiling.StepFlops(components, spec.Training.EvaluateEvery);
         var gflops = MatmulCeiling.MeasureGflops(device.Device);
@@ -115,13 +151,12 @@ static class StackedBenchCommand
     }
 
     // The training loop's own time, as the run records it.
-    static double Single(PluginHost host, ModularAddition experiment, string runs, SelectedDevice device) =>
+    static double Single(PluginHost host, RunSpec spec, string runs, SelectedDevice device) =>
         new RunExecutor(host, SilentObserver.Instance) { Device = device }
-            .Execute(experiment.ToRunSpec(), runs, force: true, CancellationToken.None).Summary.WallSeconds;
+            .Execute(spec, runs, force: true, CancellationToken.None).Summary.WallSeconds;
 
-    static double Stacked(PluginHost host, IEnumerable<ModularAddition> experiments, string runs, SelectedDevice device)
+    static double Stacked(PluginHost host, IReadOnlyList<RunSpec> specs, string runs, SelectedDevice device)
     {
-        var specs = experiments.Select(e => e.ToRunSpec()).ToList();
         var executor = new StackedSweepExecutor(host, SilentObserver.Instance) { Device = device };
         return executor.RunStack(specs, runs, new RunControl(CancellationToken.None)).Max(r => r.Result.Summary.WallSeconds);
     }

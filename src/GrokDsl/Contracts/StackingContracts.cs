@@ -5,7 +5,9 @@ namespace GrokDsl.Contracts;
 /// <summary>
 /// Optional, for model providers whose models can train R runs at once as one batched model (stacked
 /// execution: a sweep's runs in lockstep, one batched matrix product per layer instead of R small ones).
-/// Providers that do not implement it keep working; their runs train one by one.
+/// Providers that do not implement it keep working; their runs train one by one. The built-in MLP and transformer
+/// implement it; <see cref="StackedLinear"/>, <see cref="StackedEmbedding"/> and <see cref="StackedLayerNorm"/> are
+/// the layers they stack with.
 /// <para>
 /// The host builds each run's model with <see cref="IModelProvider.Create"/> (seeded as for a run made
 /// alone), then one stacked model, and copies run r's initial parameters into slice r of the stacked

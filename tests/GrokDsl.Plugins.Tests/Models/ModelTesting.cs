@@ -40,6 +40,17 @@ static class ModelTesting
         parameter.copy_(source);
     }
 
+    /// <summary>Copies a lone model's parameters into slice <paramref name="run"/> of a stacked model's, by name.</summary>
+    public static void CopyIntoSlice(nn.Module stacked, nn.Module lone, int run)
+    {
+        using var noGrad = no_grad();
+        foreach (var (name, parameter) in lone.named_parameters())
+        {
+            using var slice = Parameter(stacked, name)[run];
+            slice.copy_(parameter);
+        }
+    }
+
     public static Tensor Parameter(nn.Module module, string name) =>
         module.named_parameters().Single(p => p.name == name).parameter;
 

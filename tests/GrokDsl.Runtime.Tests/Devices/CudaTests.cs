@@ -53,17 +53,27 @@ public sealed class CudaTests
     }
 
     [SkippableFact]
-    public void StackedRunsOnCudaMatchTheSameRunsAloneOnCuda()
+    public void StackedRunsOnCudaMatchTheSameRunsAloneOnCuda() =>
+        AssertStackedMatchesAlone(Cuda(), [.. Enumerable.Range(0, 3).Select(seed => (Small with { Seed = seed }).ToRunSpec())]);
+
+    [SkippableFact]
+    public void StackedTransformerRunsOnCudaMatchTheSameRunsAloneOnCuda()
     {
         var cuda = Cuda();
+        var small = Nanda2023.Smoke with { Model = Transformer.Nanda2023 with { Width = 16, Heads = 4, MlpWidth = 32 }, Measures = ["weight-norm"] };
+        AssertStackedMatchesAlone(cuda, [.. Enumerable.Range(0, 3).Select(seed => (small with { Seed = seed }).ToRunSpec())]);
+    }
+
+    static void AssertStackedMatchesAlone(SelectedDevice cuda, IReadOnlyList<RunSpec> specs)
+    {
         using var alone = new TempFolder();
         using var stacked = new TempFolder();
         using var host = TestPlugins.LoadBuiltIns();
-        var specs = Enumerable.Range(0, 3).Select(seed => (Small with { Seed = seed }).ToRunSpec()).ToList();
 
         var single = specs.Select(s => new RunExecutor(host, SilentObserver.Instance) { Device = cuda }.Execute(s, alone.Path, false, CancellationToken.None)).ToList();
         var result = new StackedSweepExecutor(host, SilentObserver.Instance) { Device = cuda }.Run(specs, stacked.Path, false, new RunControl(CancellationToken.None));
 
+        Assert.Equal(specs.Count, Assert.Single(result.Plan.Stacks).Runs.Count);
         for (var r = 0; r < specs.Count; r++)
         {
             var (a, b) = (single[r].Directory.ReadMetrics(out _), result.Results[r].Directory.ReadMetrics(out _));

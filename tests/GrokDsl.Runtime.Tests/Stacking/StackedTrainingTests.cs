@@ -41,20 +41,21 @@ public sealed class StackedTrainingTests
         var stack = Assert.Single(result.Plan.Stacks);
         Assert.Equal(Runs.Length, stack.Runs.Count);
         Assert.Empty(result.Plan.Alone);
-        for (var r = 0; r < Runs.Length; r++)
-        {
-            var expected = aloneResults[r];
-            var actual = result.Results[r];
-            Assert.Equal(expected.Directory.Path.Replace(alone.Path, stacked.Path), actual.Directory.Path);
-            Assert.Equal(File.ReadAllText(expected.Directory.ConfigurationPath), File.ReadAllText(actual.Directory.ConfigurationPath));
-            Assert.Equal(expected.Summary.Status, actual.Summary.Status);
-            Assert.Equal(expected.Summary.FinalStep, actual.Summary.FinalStep);
-            Assert.Equal(expected.Summary.Divergence, actual.Summary.Divergence);
-            AssertSameMetrics(expected.Directory.ReadMetrics(out _), actual.Directory.ReadMetrics(out var skipped), Runs[r].RunId);
-            Assert.Equal(0, skipped);
-        }
+        for (var r = 0; r < Runs.Length; r++) AssertSameRun(aloneResults[r], alone.Path, result.Results[r], stacked.Path);
         Assert.Equal(RunStatus.Diverged, result.Results[^1].Summary.Status);
         Assert.All(result.Results.Take(Runs.Length - 1), r => Assert.Equal(RunStatus.Censored, r.Summary.Status));
+    }
+
+    /// <summary>A stacked run's directory against the same run's made alone: same place, configuration, fate and metrics.</summary>
+    internal static void AssertSameRun(RunResult expected, string aloneRoot, RunResult actual, string stackedRoot)
+    {
+        Assert.Equal(expected.Directory.Path.Replace(aloneRoot, stackedRoot), actual.Directory.Path);
+        Assert.Equal(File.ReadAllText(expected.Directory.ConfigurationPath), File.ReadAllText(actual.Directory.ConfigurationPath));
+        Assert.Equal(expected.Summary.Status, actual.Summary.Status);
+        Assert.Equal(expected.Summary.FinalStep, actual.Summary.FinalStep);
+        Assert.Equal(expected.Summary.Divergence, actual.Summary.Divergence);
+        AssertSameMetrics(expected.Directory.ReadMetrics(out _), actual.Directory.ReadMetrics(out var skipped), Path.GetFileName(actual.Directory.Path));
+        Assert.Equal(0, skipped);
     }
 
     internal static void AssertSameMetrics(IReadOnlyList<MetricRecord> expected, IReadOnlyList<MetricRecord> actual, string run)
