@@ -35,6 +35,18 @@ public sealed class MlpProvider : IStackableModelProvider
         return new StackedMlp(runs, context.Shape, Embeds(o, context.Shape), o, context.DType);
     }
 
+    // Per example: the input row the first Linear keeps for backward, then per hidden layer the Linear's output, the
+    // LayerNorm's when there is one, and the activation's.
+    public long ActivationsPerExample(ComponentOptions options, ModelContext context)
+    {
+        var o = options.Bind<GrokDsl.Mlp>();
+        var shape = context.Shape;
+        var inputWidth = Embeds(o, shape) ? shape.SequenceLength * o.EmbeddingWidth
+            : shape.IsTokens ? shape.SequenceLength * shape.VocabularySize
+            : shape.FeatureCount;
+        return inputWidth + (long)o.Depth * o.HiddenWidth * (o.LayerNorm ? 3 : 2);
+    }
+
     // Validates the options against the dataset; true when tokens are embedded, false when the input is read flat.
     static bool Embeds(GrokDsl.Mlp o, DatasetShape shape)
     {

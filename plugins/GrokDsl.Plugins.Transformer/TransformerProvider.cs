@@ -33,6 +33,19 @@ public sealed class TransformerProvider : IStackableModelProvider
     public nn.Module<Tensor, Tensor> CreateStacked(ComponentOptions options, ModelContext context, int runs) =>
         new StackedTransformer(runs, context.Shape, Bind(options, context), context.DType);
 
+    // Per position of each example: the embedded input and the stream with positions added; per block the stream going
+    // in, queries/keys/values, the attention output, its heads merged, the stream after attention and after the MLP
+    // (8 widths), the MLP's pre- and post-activation (2 MLP widths), the attention weights (heads × positions) and, with
+    // LayerNorm, two normalized streams. For Nanda et al.'s model the planner's estimate is then 1.6 times the memory
+    // each stacked run was measured to add on the CPU (docs/performance.md): on the safe side.
+    public long ActivationsPerExample(ComponentOptions options, ModelContext context)
+    {
+        var o = Bind(options, context);
+        var positions = (long)context.Shape.SequenceLength;
+        var perBlock = 8L * o.Width + 2L * o.MlpWidth + o.Heads * positions + (o.LayerNorm == "none" ? 0 : 2L * o.Width);
+        return positions * (2L * o.Width + o.Layers * perBlock);
+    }
+
     // The options, validated against themselves and the dataset.
     static GrokDsl.Transformer Bind(ComponentOptions options, ModelContext context)
     {

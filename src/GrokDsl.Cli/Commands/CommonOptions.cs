@@ -1,4 +1,6 @@
 using System.CommandLine;
+using GrokDsl.Cli.Launchers;
+using GrokDsl.Runtime.Stacking;
 
 namespace GrokDsl.Cli.Commands;
 
@@ -39,6 +41,31 @@ static class CommonOptions
     {
         Description = $"The torch/lib folder of a PyTorch install with CUDA, for --device cuda (else ${GrokDsl.Runtime.Devices.PyTorchLibrary.EnvironmentVariable}, else python3 -c \"import torch\").",
     };
+
+    public static Option<string?> StackMemory() => new(SweepTaskInvocation.StackMemoryOption)
+    {
+        Description = "With --stack: the memory one stack may use, e.g. 6G or 512M (K, M, G, T). Default: half the memory available " +
+                      "to the process on the CPU, 80% of the GPU's free memory on CUDA. The packing printed before training states it.",
+    };
+
+    /// <summary>
+    /// The bytes <c>--stack-memory</c> gives (null when it is not given), or false after printing why its value is not
+    /// a size or why it does not apply.
+    /// </summary>
+    public static bool TryParseStackMemory(string? text, bool stacking, out long? bytes)
+    {
+        bytes = null;
+        if (text is null) return true;
+        if (!stacking)
+        {
+            Console.Error.WriteLine($"error: {SweepTaskInvocation.StackMemoryOption} only applies with --stack");
+            return false;
+        }
+        bytes = MemorySize.Parse(text);
+        if (bytes is null)
+            Console.Error.WriteLine($"error: {SweepTaskInvocation.StackMemoryOption} '{text}': expected a positive size with a unit, e.g. 512M or 6G");
+        return bytes is not null;
+    }
 
     /// <summary>
     /// The device a command trains on, chosen before anything makes a tensor (CUDA has to be loaded first);

@@ -29,6 +29,7 @@ static class RunCommand
         var device = CommonOptions.Device();
         var torchLib = CommonOptions.TorchLib();
         var stack = new Option<bool>("--stack") { Description = "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing." };
+        var stackMemory = CommonOptions.StackMemory();
 
         var command = new Command("run", """
             Train an experiment (every run of its sweep) and write run directories with reports.
@@ -44,17 +45,25 @@ static class RunCommand
               grokdsl run modular-addition --set Optimizer.WeightDecay=0.3 --sweep Seed=0..4
             """)
         {
-            experiment, id, set, sweep, runs, plugins, force, watch, json, device, torchLib, stack,
+            experiment, id, set, sweep, runs, plugins, force, watch, json, device, torchLib, stack, stackMemory,
         };
-        command.SetAction(result => Execute(
-            result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
-            result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
-            new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack))));
+        command.SetAction(result =>
+        {
+            if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
+                return ExitCodes.InvalidExperiment;
+            return Execute(
+                result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
+                result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
+                new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack), stackMemoryBytes));
+        });
         return command;
     }
 
-    /// <summary>Where and how runs train: the device (else the experiment's), the PyTorch libtorch for CUDA, stacking.</summary>
-    sealed record Placement(string? Device, string? TorchLib, bool Stack);
+    /// <summary>
+    /// Where and how runs train: the device (else the experiment's), the PyTorch libtorch for CUDA, stacking and its memory
+    /// budget (null: measured for the device).
+    /// </summary>
+    sealed record Placement(string? Device, string? TorchLib, bool Stack, long? StackMemory);
 
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
         Verbosity verbosity, bool json, bool force, bool watch, Placement placement)
@@ -117,6 +126,7 @@ static class RunCommand
             {
                 ExperimentFile = experimentFile,
                 Device = device,
+                Budget = placement.StackMemory is { } bytes ? StackingBudget.Configured(bytes) : null,
                 OnPlanned = plan => { foreach (var line in plan.Describe()) Console.WriteLine(line); },
             };
             try

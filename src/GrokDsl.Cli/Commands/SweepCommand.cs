@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GrokDsl.Cli.Launchers;
 using GrokDsl.Cli.Launchers.Slurm;
+using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Plugins;
 using GrokDsl.Runtime.Stacking;
 
@@ -45,6 +46,7 @@ static class SweepCommand
             Description = "Train compatible runs together as stacked models (one batched model per stack); with slurm, one array task per stack " +
                           "and one per run left alone. Stacked runs checkpoint as runs made alone do: a requeued or interrupted stack resumes its unfinished runs.",
         };
+        var stackMemory = CommonOptions.StackMemory();
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
         var command = new Command("sweep", """
@@ -54,6 +56,7 @@ static class SweepCommand
             more attempts per invocation). Ends with a table of the runs.
             --stack packs compatible runs (same model shape, data and training settings; AdamW) into
             stacked models that train together, and with --launcher slurm submits one array task per stack.
+            Stacks are sized to a memory budget: --stack-memory, else half the memory available to the process.
             Stacked runs checkpoint as runs made alone do, so a stacked task that is requeued (time limit,
             preemption) resumes its unfinished runs from their checkpoints.
             Exit codes: 0 every run grokked or was censored, 1 a run failed, 2 invalid experiment or options,
@@ -63,13 +66,14 @@ static class SweepCommand
               grokdsl sweep experiments/Power2022.cs
               grokdsl sweep experiments/Power2022.cs --retries 2 --fail-fast
               grokdsl sweep modular-addition --sweep Seed=0..7 --set Optimizer.WeightDecay=0.3 --stack
+              grokdsl sweep nanda-2023 --sweep Seed=0..31 --stack --stack-memory 6G
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --dry-run
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --max-running 8
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --stack
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, set, sweep, launcher, runs, plugins, retries, failFast, json, stack,
+            experiment, id, set, sweep, launcher, runs, plugins, retries, failFast, json, stack, stackMemory,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
@@ -98,12 +102,15 @@ static class SweepCommand
                 Console.Error.WriteLine("error: --fail-fast does not apply to --stack");
                 return ExitCodes.InvalidExperiment;
             }
+            if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
+                return ExitCodes.InvalidExperiment;
             var reference = ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []);
             if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
                 return ExitCodes.InvalidExperiment;
             if (result.GetValue(stack))
             {
-                if ((useSlurm ? StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) : plan with { Stack = true }) is not { } stacked)
+                plan = plan with { Stack = true, StackMemory = stackMemoryBytes };
+                if ((useSlurm ? StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) : plan) is not { } stacked)
                     return ExitCodes.InvalidExperiment;
                 plan = stacked;
             }
@@ -120,15 +127,16 @@ static class SweepCommand
     }
 
     /// <summary>
-    /// The plan with one task per stack, planned here with the default budget (the tasks plan their own stacks
-    /// again, within their group); prints the packing, or why it cannot be planned and null.
+    /// The plan with one task per stack, planned here with the --stack-memory budget, else with this machine's memory
+    /// (each task plans its own stacks again, within its group and its node's budget); prints the packing, or why it
+    /// cannot be planned and null.
     /// </summary>
     static SweepPlan? StackedTasks(SweepPlan plan, TextWriter log)
     {
         try
         {
             using var plugins = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
-            var (stacked, packing) = plan.WithStackedTasks(plugins, StackingBudget.Default);
+            var (stacked, packing) = plan.WithStackedTasks(plugins, plan.ConfiguredBudget ?? StackingBudget.For(SelectedDevice.Cpu));
             foreach (var line in packing.Describe()) log.WriteLine(line);
             return stacked;
         }

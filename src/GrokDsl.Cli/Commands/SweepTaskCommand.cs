@@ -28,18 +28,26 @@ static class SweepTaskCommand
             Description = "Train the runs together as stacked models (each run checkpoints as alone: a requeued task resumes them).",
         };
 
+        var stackMemory = CommonOptions.StackMemory();
+
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, set, sweep, runs, plugins, task, runIndices, fingerprint, retries, stack,
+            experiment, id, set, sweep, runs, plugins, task, runIndices, fingerprint, retries, stack, stackMemory,
         };
         command.Hidden = true;
-        command.SetAction(result => Execute(
-            ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
-            result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), result.GetValue(stack)));
+        command.SetAction(result =>
+        {
+            if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
+                return ExitCodes.InvalidExperiment;
+            return Execute(
+                ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
+                result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), result.GetValue(stack), stackMemoryBytes);
+        });
         return command;
     }
 
-    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, bool stack)
+    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, bool stack,
+        long? stackMemory)
     {
         // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
         using var signals = new PreemptionSignals(Console.Error);
@@ -59,7 +67,7 @@ static class SweepTaskCommand
         SweepOutcome outcome;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
         {
-            var runner = new SweepRunner(plan, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries));
+            var runner = new SweepRunner(plan with { StackMemory = stackMemory }, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries));
             outcome = stack ? runner.RunStacked(indices, signals.Control) : runner.Run(indices, signals.Control);
         }
         SweepTable.Write(outcome, Console.Out);

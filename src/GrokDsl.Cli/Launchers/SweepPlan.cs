@@ -15,6 +15,7 @@ namespace GrokDsl.Cli.Launchers;
 /// Each task trains its runs together as one stacked model (<see cref="StackedSweepExecutor"/>) instead of
 /// one after the other; see <see cref="WithStackedTasks"/>.
 /// </param>
+/// <param name="StackMemory">The memory budget per stack given with --stack-memory, in bytes; null: measured where the stacks train.</param>
 public sealed record SweepPlan(
     IExperiment Experiment,
     ExperimentReference Reference,
@@ -22,7 +23,8 @@ public sealed record SweepPlan(
     IReadOnlyList<string> PluginFolders,
     IReadOnlyList<RunSpec> Runs,
     IReadOnlyList<SweepTask> Tasks,
-    bool Stack = false)
+    bool Stack = false,
+    long? StackMemory = null)
 {
     /// <summary>Expands the sweep; paths become absolute because other processes, on other nodes, use them.</summary>
     public static SweepPlan Create(IExperiment experiment, ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders)
@@ -41,6 +43,9 @@ public sealed record SweepPlan(
         var packing = StackPlanner.Plan(Runs, plugins, budget);
         return (this with { Tasks = TaskLayout.OneStackPerTask(Runs, packing), Stack = true }, packing);
     }
+
+    /// <summary>The budget --stack-memory configured, or null to measure one where the stacks train.</summary>
+    public StackingBudget? ConfiguredBudget => StackMemory is { } bytes ? StackingBudget.Configured(bytes) : null;
 
     public string ExperimentId => Experiment.Info.Id;
 

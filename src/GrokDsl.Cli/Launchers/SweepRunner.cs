@@ -58,6 +58,7 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
                 var executor = new StackedSweepExecutor(plugins, Observer(), WriteReport)
                 {
                     ExperimentFile = plan.Reference.File,
+                    Budget = plan.ConfiguredBudget,
                     OnPlanned = packing => { foreach (var line in packing.Describe()) output.WriteLine(line); },
                 };
                 var results = executor.Run(specs, plan.RunsRoot, force: false, control).Results

@@ -11,6 +11,7 @@ public static class SweepTaskInvocation
     public const string FingerprintOption = "--sweep-fingerprint";
     public const string RetriesOption = "--retries";
     public const string StackOption = "--stack";
+    public const string StackMemoryOption = "--stack-memory";
 
     public static IReadOnlyList<string> For(SweepPlan plan, IReadOnlyList<string> grokdsl, int retries)
     {
@@ -19,6 +20,7 @@ public static class SweepTaskInvocation
         command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint, RetriesOption, retries.ToString()]);
         foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
         if (plan.Stack) command.Add(StackOption);
+        if (plan.Stack && plan.StackMemory is { } bytes) command.AddRange([StackMemoryOption, Runtime.Stacking.MemorySize.ToText(bytes)]);
         return command;
     }
 }

@@ -25,7 +25,7 @@ public static class StackPlanner
         var alone = new List<PlannedAlone>();
         var groups = new List<(string Key, List<RunSpec> Runs, long BytesPerRun)>();
         var dataProbes = new Dictionary<string, DataProbe>();
-        var parameterCounts = new Dictionary<string, long>();
+        var modelSizes = new Dictionary<string, (long Parameters, long ActivationsPerExample)>();
 
         foreach (var spec in specs)
         {
@@ -47,13 +47,13 @@ public static class StackPlanner
                 alone.Add(new(spec, $"these '{spec.Model.Id}' options cannot be stacked"));
                 continue;
             }
-            if (!parameterCounts.TryGetValue(modelKey, out var parameters))
-                parameterCounts[modelKey] = parameters = CountParameters(provider, spec, context);
+            if (!modelSizes.TryGetValue(modelKey, out var model))
+                modelSizes[modelKey] = model = (CountParameters(provider, spec, context), provider.ActivationsPerExample(spec.Model.Options, context));
 
             var key = $"{modelKey} | data {dataKey} | training {JsonSerializer.Serialize(spec.Training)} | stopping {JsonSerializer.Serialize(spec.Stopping)}"
                 + $" | gradients {StackedGradientTransforms.StackingKey(spec.Optimizer)} | from step {resumeStepOf?.Invoke(spec) ?? 0}";
             var index = groups.FindIndex(g => g.Key == key);
-            if (index < 0) groups.Add((key, [spec], EstimateBytes(parameters, data, context.DType)));
+            if (index < 0) groups.Add((key, [spec], EstimateBytes(model.Parameters, model.ActivationsPerExample, data, context.DType, spec.Training.BatchSize)));
             else groups[index].Runs.Add(spec);
         }
 
@@ -67,7 +67,7 @@ public static class StackPlanner
                 else alone.Add(new(chunk[0], runs.Count == 1 ? "no other run shares its shapes and settings" : "the memory budget leaves room for one run"));
             }
         }
-        return new StackPlan(stacks, alone);
+        return new StackPlan(stacks, alone, budget);
     }
 
     static string? WhyNotStackable(RunSpec spec)
@@ -93,12 +93,19 @@ public static class StackPlanner
     }
 
     // A rough estimate: parameters with gradients and two AdamW moments, logits (and their gradient and softmax)
-    // for the train and test sets, and the stacked inputs. Hidden activations are not counted.
-    static long EstimateBytes(long parameters, DataProbe data, ScalarType dtype)
+    // for the train and test sets, the stacked inputs, and the model's activations for its largest forward pass.
+    static long EstimateBytes(long parameters, long activationsPerExample, DataProbe data, ScalarType dtype, int batchSize)
     {
         var element = dtype == ScalarType.Float64 ? 8 : 4;
         var classes = Math.Max(1, data.Shape.ClassCount);
         return element * (4 * parameters + 3 * (data.TrainCount + data.TestCount) * classes)
-            + 8 * (data.TrainCount + data.TestCount) * (data.InputWidth + 1);
+            + 8 * (data.TrainCount + data.TestCount) * (data.InputWidth + 1)
+            + element * activationsPerExample * LargestForwardPass(data, batchSize);
     }
+
+    // Examples in the largest forward pass: a step's (the mini-batch, or the whole training set) or the evaluation's
+    // over the whole test set, which can hold as many activations per example (a model that frees nothing before its
+    // forward pass returns) and often has more examples.
+    static long LargestForwardPass(DataProbe data, int batchSize) =>
+        Math.Max(batchSize > 0 ? Math.Min(batchSize, data.TrainCount) : data.TrainCount, data.TestCount);
 }

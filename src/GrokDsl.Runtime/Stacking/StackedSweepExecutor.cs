@@ -27,7 +27,8 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
 
     public SelectedDevice Device { get; init; } = SelectedDevice.Cpu;
 
-    public StackingBudget Budget { get; init; } = StackingBudget.Default;
+    /// <summary>The packing's memory budget; unset, it is measured for <see cref="Device"/> when the sweep is planned (<see cref="StackingBudget.For"/>).</summary>
+    public StackingBudget? Budget { get; init; }
 
     /// <summary>Called with the packing before anything trains, e.g. to print it.</summary>
     public Action<StackPlan>? OnPlanned { get; init; }
@@ -46,7 +47,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         }
 
         plugins.Refresh();
-        var plan = StackPlanner.Plan(pending, plugins, Budget, force ? null : spec => ResumeStep(spec, runsRoot));
+        var plan = StackPlanner.Plan(pending, plugins, Budget ?? StackingBudget.For(Device), force ? null : spec => ResumeStep(spec, runsRoot));
         OnPlanned?.Invoke(plan);
         var finished = new Dictionary<RunSpec, RunResult>(ReferenceEqualityComparer.Instance);
         foreach (var stack in plan.Stacks)

@@ -28,4 +28,12 @@ public interface IStackableModelProvider : IModelProvider
     /// [R, N, ClassCount], run r's slice computed exactly as run r's own model would.
     /// </summary>
     nn.Module<Tensor, Tensor> CreateStacked(ComponentOptions options, ModelContext context, int runs);
+
+    /// <summary>
+    /// Roughly how many activation elements (in the model's dtype) one example holds during a training step: what the
+    /// forward pass keeps for backward, hidden layers, attention and residual tensors, not the logits. The stack planner
+    /// multiplies it by the examples of the largest forward pass (a step's batch or the test set) to size stacks against
+    /// the memory budget. The default, 0, counts no activations: stacks of such a model may be packed too large.
+    /// </summary>
+    long ActivationsPerExample(ComponentOptions options, ModelContext context) => 0;
 }
