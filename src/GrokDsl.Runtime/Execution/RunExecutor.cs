@@ -47,15 +47,14 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         observer.OnStarted(spec, directory);
 
         RunSummary summary;
-        var measureFailures = new MeasureFailureLog(observer);
-        using (var trainer = new Trainer(spec, components, measureFailures, checkpoints))
+        using (var trainer = new Trainer(spec, components, observer, checkpoints))
         using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step))
         {
             try
             {
                 if (resumeFrom is not null) trainer.Restore(resumeFrom);
                 var outcome = trainer.Run(metrics, control);
-                summary = Summarize(spec, outcome, components, Device.Name) with { FailedMeasures = measureFailures.Failures };
+                summary = Summarize(spec, outcome, components, Device.Name);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -64,10 +63,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
             }
         }
 
-        summary = summary with { Analysis = Analyze(directory, summary, spec.Training) };
-        directory.WriteSummary(summary);
-        WriteReport(directory);
-        observer.OnFinished(summary, directory);
+        summary = Complete(directory, summary, spec.Training, observer, writeReport);
         return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step);
     }
 
@@ -84,10 +80,21 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         directory.WriteEnvironment(EnvironmentCapture.Capture(experimentFile, spec.Experiment.TypeName, components, device));
     }
 
-    // The run is done and stored by now; a report that fails to render costs a warning, not the run.
-    void WriteReport(RunDirectory directory) => WriteReportSafely(writeReport, observer, directory);
+    /// <summary>
+    /// Finishes a trained run's directory as every run gets it, alone or stacked: the summary with its grokking
+    /// analysis, then the report; returns the summary written.
+    /// </summary>
+    internal static RunSummary Complete(RunDirectory directory, RunSummary summary, Training training, ITrainingObserver observer, Action<RunDirectory>? writeReport)
+    {
+        summary = summary with { Analysis = Analyze(directory, summary, training, observer) };
+        directory.WriteSummary(summary);
+        WriteReportSafely(writeReport, observer, directory);
+        observer.OnFinished(summary, directory);
+        return summary;
+    }
 
-    internal static void WriteReportSafely(Action<RunDirectory>? writeReport, ITrainingObserver observer, RunDirectory directory)
+    // The run is done and stored by now; a report that fails to render costs a warning, not the run.
+    static void WriteReportSafely(Action<RunDirectory>? writeReport, ITrainingObserver observer, RunDirectory directory)
     {
         try
         {
@@ -131,12 +138,13 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         StepsPerSecond = outcome.WallSeconds > 0 ? outcome.FinalStep / outcome.WallSeconds : 0,
         Device = device,
         Divergence = outcome.Divergence,
+        FailedMeasures = outcome.FailedMeasures,
         Plugins = components.PluginVersions,
     };
 
     // Grokking gap, transition sharpness and phases from the metrics just written; an analysis that cannot be
     // made costs the summary its analysis, not the run.
-    RunAnalysis? Analyze(RunDirectory directory, RunSummary summary, Training training)
+    static RunAnalysis? Analyze(RunDirectory directory, RunSummary summary, Training training, ITrainingObserver observer)
     {
         try
         {

@@ -9,9 +9,10 @@ using static TorchSharp.torch;
 namespace GrokDsl.Runtime.Execution;
 
 /// <summary>How a training loop ended.</summary>
+/// <param name="FailedMeasures">Measure id → "ExceptionType: message" of the measures that threw; null when none did.</param>
 public sealed record TrainingOutcome(
     RunStatus Status, long FinalStep, double FinalTrainAccuracy, double FinalTestAccuracy,
-    double WallSeconds, GrokkingTracker Tracker, string? Divergence);
+    double WallSeconds, GrokkingTracker Tracker, string? Divergence, IReadOnlyDictionary<string, string>? FailedMeasures = null);
 
 /// <summary>
 /// The training loop: the experiment's optimizer, gradient transforms and loss; test evaluation and
@@ -26,13 +27,12 @@ public sealed class Trainer : IDisposable
     readonly TrainingComponents _components;
     readonly ITrainingObserver _observer;
     readonly RunCheckpoints _checkpoints;
-    readonly List<(string Id, GrokDsl.Contracts.IProgressMeasure Measure)> _measures;
+    readonly RunMeasures _measures;
     readonly OptimizerHelper _optimizer;
     readonly IReadOnlyList<Parameter> _parameters;
     readonly IReadOnlyList<IGradientTransform> _transforms;
     readonly BatchSampler _batches;
     readonly GrokkingTracker _tracker;
-    readonly MeasureSchedule _schedule;
     double _wallOffset;
     long _startStep;
 
@@ -40,13 +40,12 @@ public sealed class Trainer : IDisposable
     {
         (_spec, _components, _observer) = (spec, components, observer);
         _checkpoints = new RunCheckpoints(checkpoints, spec.Training.KeepCheckpoints);
-        _measures = [.. components.Measures];
+        _measures = new RunMeasures(spec, components.Measures, observer);
         _parameters = [.. components.Model.parameters()];
         _optimizer = OptimizerFactory.Create(spec.Optimizer, _parameters);
         _transforms = GradientTransforms.For(spec.Optimizer);
         _batches = new BatchSampler(components.Data.TrainInputs, components.Data.TrainTargets, spec.Training.BatchSize, spec.Seed);
         _tracker = new GrokkingTracker(spec.Training.MemorizationThreshold, spec.Training.GrokkingThreshold);
-        _schedule = MeasureSchedule.For(spec);
     }
 
     /// <summary>Continues from a checkpoint instead of the initial state.</summary>
@@ -98,14 +97,15 @@ public sealed class Trainer : IDisposable
 
             // Measures see the parameters of this step (no update yet), after the events it brings are known,
             // so that "measure at memorization" and "measure at the end" land on the step they name.
-            if (evaluate || _measures.Any(m => _schedule.IsDue(m.Id, step, false, MeasureEvents.None)))
+            if (evaluate || _measures.AnyDueRegardless(step))
             {
                 var trainLoss = loss.to_type(ScalarType.Float64).item<double>();
                 var trainAccuracy = Accuracy(logits, targets);
                 var happened = evaluate ? Observe(step, trainAccuracy, test?.Accuracy) : MeasureEvents.None;
                 var diverged = evaluate ? DivergenceCheck.Find(step, trainLoss, test?.Loss, model) : null;
                 if (evaluate && (diverged is not null && stopping.StopWhenDiverged || IsDone(step, Wall()))) happened |= MeasureEvents.Final;
-                var record = new MetricRecord(step, trainLoss, trainAccuracy, test?.Loss, test?.Accuracy, Wall(), Measure(step, evaluate, happened));
+                var record = new MetricRecord(step, trainLoss, trainAccuracy, test?.Loss, test?.Accuracy, Wall(),
+                    _measures.Measure(step, evaluate, happened, () => new GrokDsl.Contracts.MeasureContext(step, model, _components.Data)));
                 metrics.Append(record);
 
                 if (evaluate)
@@ -132,7 +132,7 @@ public sealed class Trainer : IDisposable
             _optimizer.step();
         }
 
-        return new TrainingOutcome(status, step, last?.TrainAccuracy ?? 0, last?.TestAccuracy ?? 0, Wall(), _tracker, divergence);
+        return new TrainingOutcome(status, step, last?.TrainAccuracy ?? 0, last?.TestAccuracy ?? 0, Wall(), _tracker, divergence, _measures.Failures);
     }
 
     MeasureEvents Observe(long step, double trainAccuracy, double? testAccuracy)
@@ -176,30 +176,6 @@ public sealed class Trainer : IDisposable
     // Exact counts: an integer number of correct answers over an integer total, so 100% is exactly 1.
     static double Accuracy(Tensor logits, Tensor targets) =>
         (double)logits.argmax(1).eq(targets).sum().item<long>() / targets.shape[0];
-
-    // The measures due at this step (see MeasureSchedule), or null when none is.
-    Dictionary<string, double>? Measure(long step, bool evaluated, MeasureEvents happened)
-    {
-        var due = _measures.Where(m => _schedule.IsDue(m.Id, step, evaluated, happened)).ToList();
-        if (due.Count == 0) return null;
-        using var _ = no_grad();
-        var context = new GrokDsl.Contracts.MeasureContext(step, _components.Model, _components.Data);
-        var values = new Dictionary<string, double>();
-        foreach (var (id, measure) in due)
-        {
-            try
-            {
-                foreach (var (name, value) in measure.Measure(context)) values[$"{id}.{name}"] = value;
-            }
-            catch (Exception e)
-            {
-                // A broken measure costs its own panel, not the run.
-                _measures.RemoveAll(m => m.Id == id);
-                _observer.OnMeasureFailed(id, e);
-            }
-        }
-        return values;
-    }
 
     public void Dispose()
     {

@@ -17,7 +17,7 @@ namespace GrokDsl.Runtime.Stacking;
 /// </summary>
 public static class StackPlanner
 {
-    sealed record DataProbe(DatasetShape Shape, long TrainCount, long TestCount, long InputWidth);
+    sealed record DataProbe(DatasetShape Shape, long TrainCount, long TestCount, long BytesPerExample);
 
     /// <param name="resumeStepOf">The checkpoint step a run continues from (null: it starts at step 0).</param>
     public static StackPlan Plan(IReadOnlyList<RunSpec> specs, PluginHost plugins, StackingBudget budget, Func<RunSpec, long?>? resumeStepOf = null)
@@ -82,8 +82,8 @@ public static class StackPlanner
     static DataProbe ProbeData(RunSpec spec, PluginHost plugins)
     {
         using var data = plugins.Dataset(spec.Dataset.Id).Create(spec.Dataset.Options, spec.Seed);
-        var width = data.TrainInputs.numel() / Math.Max(1, data.TrainInputs.shape[0]);
-        return new(data.Shape, data.TrainTargets.shape[0], data.TestTargets.shape[0], width);
+        var inputBytes = data.TrainInputs.numel() * data.TrainInputs.ElementSize / Math.Max(1, data.TrainInputs.shape[0]);
+        return new(data.Shape, data.TrainTargets.shape[0], data.TestTargets.shape[0], inputBytes + data.TrainTargets.ElementSize);
     }
 
     static long CountParameters(IModelProvider provider, RunSpec spec, ModelContext context)
@@ -92,20 +92,19 @@ public static class StackPlanner
         return model.parameters().Sum(p => p.numel());
     }
 
-    // A rough estimate: parameters with gradients and two AdamW moments, logits (and their gradient and softmax)
-    // for the train and test sets, the stacked inputs, and the model's activations for its largest forward pass.
+    // A rough estimate: parameters with gradients and two AdamW moments; logits (and their gradient and softmax) for
+    // the examples of one step (the mini-batch, or the whole training set) and for the test set; the run's own
+    // dataset, and the stacked copies of one step's examples and of the test set; and the model's activations in its
+    // largest forward pass: a step's, or the evaluation's over the whole test set, which can keep as many per example
+    // (a model that frees nothing before its forward pass returns) and often has more examples.
     static long EstimateBytes(long parameters, long activationsPerExample, DataProbe data, ScalarType dtype, int batchSize)
     {
         var element = dtype == ScalarType.Float64 ? 8 : 4;
         var classes = Math.Max(1, data.Shape.ClassCount);
-        return element * (4 * parameters + 3 * (data.TrainCount + data.TestCount) * classes)
-            + 8 * (data.TrainCount + data.TestCount) * (data.InputWidth + 1)
-            + element * activationsPerExample * LargestForwardPass(data, batchSize);
+        var stepExamples = batchSize > 0 ? Math.Min(batchSize, data.TrainCount) : data.TrainCount;
+        var stackedExamples = stepExamples + data.TestCount;
+        var activations = activationsPerExample * Math.Max(stepExamples, data.TestCount);
+        return element * (4 * parameters + 3 * stackedExamples * classes + activations)
+            + data.BytesPerExample * (data.TrainCount + data.TestCount + stackedExamples);
     }
-
-    // Examples in the largest forward pass: a step's (the mini-batch, or the whole training set) or the evaluation's
-    // over the whole test set, which can hold as many activations per example (a model that frees nothing before its
-    // forward pass returns) and often has more examples.
-    static long LargestForwardPass(DataProbe data, int batchSize) =>
-        Math.Max(batchSize > 0 ? Math.Min(batchSize, data.TrainCount) : data.TrainCount, data.TestCount);
 }

@@ -9,8 +9,10 @@ namespace GrokDsl.Runtime.Stacking;
 /// </summary>
 /// <param name="torchRngState">torch's global generator state right after the run's components were created.</param>
 /// <param name="resumeFrom">The checkpoint the run continues from, if any.</param>
-sealed class StackedRun(RunSpec spec, TrainingComponents components, MetricsFile metrics, CheckpointStore checkpoints, string torchRngState, Checkpoint? resumeFrom)
-    : IDisposable
+/// <param name="observer">The stack's observer, told of the run's measures that fail.</param>
+sealed class StackedRun(
+    RunSpec spec, TrainingComponents components, MetricsFile metrics, CheckpointStore checkpoints, string torchRngState, Checkpoint? resumeFrom,
+    ITrainingObserver observer) : IDisposable
 {
     public RunSpec Spec { get; } = spec;
     public TrainingComponents Components { get; } = components;
@@ -19,7 +21,7 @@ sealed class StackedRun(RunSpec spec, TrainingComponents components, MetricsFile
     public Checkpoint? ResumeFrom { get; } = resumeFrom;
     public BatchSampler Sampler { get; } = new(components.Data.TrainInputs, components.Data.TrainTargets, spec.Training.BatchSize, spec.Seed);
     public GrokkingTracker Tracker { get; } = new(spec.Training.MemorizationThreshold, spec.Training.GrokkingThreshold);
-    public List<(string Id, GrokDsl.Contracts.IProgressMeasure Measure)> Measures { get; } = [.. components.Measures];
+    public RunMeasures Measures { get; } = new(spec, components.Measures, observer);
 
     // Stacked training draws nothing from torch's global generator, so the state the run's seeding and model creation
     // left is the one its lone trainer would checkpoint at any later step.
@@ -37,7 +39,7 @@ sealed class StackedRun(RunSpec spec, TrainingComponents components, MetricsFile
     public double WallSeconds { get; set; }
 
     public TrainingOutcome Outcome() =>
-        new(Status, FinalStep, Last?.TrainAccuracy ?? 0, Last?.TestAccuracy ?? 0, WallSeconds, Tracker, Divergence);
+        new(Status, FinalStep, Last?.TrainAccuracy ?? 0, Last?.TestAccuracy ?? 0, WallSeconds, Tracker, Divergence, Measures.Failures);
 
     public void Dispose() => Sampler.Dispose();
 }

@@ -101,7 +101,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
                 var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
                 RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device.Name);
                 metrics.Add(resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step));
-                runs.Add(new StackedRun(specs[r], components[r], metrics[r], checkpoints, rngStates[r], resumeFrom));
+                runs.Add(new StackedRun(specs[r], components[r], metrics[r], checkpoints, rngStates[r], resumeFrom, observer));
                 observer.OnStarted(specs[r], directory);
             }
 
@@ -122,10 +122,8 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             var results = new List<(RunSpec, RunResult)>();
             for (var r = 0; r < specs.Count; r++)
             {
-                var summary = RunExecutor.Summarize(specs[r], runs[r].Outcome(), components[r], Device.Name);
-                directories[r].WriteSummary(summary);
-                WriteReport(directories[r]);
-                observer.OnFinished(summary, directories[r]);
+                var summary = RunExecutor.Complete(
+                    directories[r], RunExecutor.Summarize(specs[r], runs[r].Outcome(), components[r], Device.Name), specs[r].Training, observer, writeReport);
                 results.Add((specs[r], new RunResult(directories[r], summary, Reused: false, runs[r].ResumeFrom?.State.Step)));
             }
             return results;
@@ -162,6 +160,4 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         }
         return model;
     }
-
-    void WriteReport(RunDirectory directory) => RunExecutor.WriteReportSafely(writeReport, observer, directory);
 }

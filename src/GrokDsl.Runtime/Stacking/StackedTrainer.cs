@@ -39,7 +39,7 @@ sealed class StackedTrainer : IDisposable
     {
         (_runs, _model, _observer) = (runs, model, observer);
         (_training, _stopping) = (runs[0].Spec.Training, runs[0].Spec.Stopping);
-        _batch = new StackedBatch([.. runs.Select(r => r.Spec)], [.. runs.Select(r => r.Components)]);
+        _batch = new StackedBatch([.. runs.Select(r => r.Spec)], [.. runs.Select(r => r.Components)], fullBatch: runs[0].Sampler.IsFullBatch);
         _parameters = [.. model.named_parameters().Select(p => (p.name, p.parameter))];
         _stackedIndex = [.. runs[0].Components.Model.named_parameters().Select(p => _parameters.FindIndex(s => s.Name == p.name))];
         _optimizer = new FlatAdamW([.. _parameters.Select(p => p.Stacked)], [.. runs.Select(r => (AdamW)r.Spec.Optimizer)]);
@@ -106,16 +106,17 @@ sealed class StackedTrainer : IDisposable
                 rates[r] = OptimizerFactory.LearningRateAt(_runs[r].Spec.Optimizer, step, _stopping.MaxSteps);
             var evaluate = step % _training.EvaluateEvery == 0 || step == _stopping.MaxSteps;
             (double[] Loss, double[] Accuracy)? test = evaluate ? EvaluateTest() : null;
-            var measures = evaluate && step % _training.MeasureEvery == 0 ? Measure(step) : null;
 
             var (inputs, targets) = NextBatch();
             _optimizer.ZeroGradients();
             var logits = _model.forward(inputs);
             var losses = StackedLoss.PerRun(logits, targets, _training.LossInFloat64);
 
-            if (evaluate)
+            // Between evaluations, a run writes a record only where one of its measures is due, as it would alone.
+            var recording = ActiveRuns().Where(r => evaluate || _runs[r].Measures.AnyDueRegardless(step)).ToList();
+            if (recording.Count > 0)
             {
-                Evaluate(step, losses, logits, targets, test!.Value, measures);
+                Record(step, recording, losses, logits, targets, test);
                 if (!_runs.Any(r => r.Active)) return;
             }
 
@@ -133,7 +134,7 @@ sealed class StackedTrainer : IDisposable
     // The whole training set, or each run's next mini-batch in the order its lone sampler draws, stacked to [R, B, ...].
     (Tensor Inputs, Tensor Targets) NextBatch()
     {
-        if (_runs[0].Sampler.IsFullBatch) return (_batch.TrainInputs, _batch.TrainTargets);
+        if (_batch.TrainInputs is { } inputs && _batch.TrainTargets is { } targets) return (inputs, targets);
         var batches = _runs.Select(r => r.Sampler.Next()).ToList();
         return (stack(batches.Select(b => b.Inputs)), stack(batches.Select(b => b.Targets)));
     }
@@ -159,27 +160,38 @@ sealed class StackedTrainer : IDisposable
             run.Tracker, Wall(run), run.TorchRngState, run.Sampler.Save()));
     }
 
-    // Records one evaluation per active run and applies the stopping rules run by run.
-    void Evaluate(long step, Tensor losses, Tensor logits, Tensor targets, (double[] Loss, double[] Accuracy) test, Dictionary<string, double>?[]? measures)
+    // The metrics record of each recording run, as Trainer writes it: train metrics from this step's batch, the test set
+    // at evaluations, and the measures due. At evaluations the run's events, divergence and stopping rules come first,
+    // so that measures due at memorization, grokking or the end land on the step they name.
+    void Record(long step, IReadOnlyList<int> recording, Tensor losses, Tensor logits, Tensor targets, (double[] Loss, double[] Accuracy)? test)
     {
         var trainLoss = ToDoubles(losses);
         using var correct = StackedLoss.Correct(logits, targets);
         var trainCorrect = correct.data<long>().ToArray();
-        var finite = _optimizer.FiniteRuns();
+        var finite = test is null ? null : _optimizer.FiniteRuns();
         var count = (double)targets.shape[1];
 
-        for (var r = 0; r < _runs.Count; r++)
+        foreach (var r in recording)
         {
             var run = _runs[r];
-            if (!run.Active) continue;
             var wall = Wall(run);
             var trainAccuracy = trainCorrect[r] / count;
-            run.Last = new MetricRecord(step, trainLoss[r], trainAccuracy, test.Loss[r], test.Accuracy[r], wall, measures?[r]);
-            run.Metrics.Append(run.Last);
-            run.Checkpoints.AddEvents(run.Tracker.Observe(step, trainAccuracy, test.Accuracy[r]));
-            _observer.OnEvaluated(run.Last, run.Tracker, _stopping.MaxSteps);
+            var happened = MeasureEvents.None;
+            string? diverged = null;
+            if (test is { } evaluated)
+            {
+                happened = run.Tracker.Observe(step, trainAccuracy, evaluated.Accuracy[r]);
+                run.Checkpoints.AddEvents(happened);
+                diverged = Divergence(step, r, trainLoss[r], evaluated.Loss[r], finite![r]);
+                if (diverged is not null && _stopping.StopWhenDiverged || IsDone(run, step, wall)) happened |= MeasureEvents.Final;
+            }
+            var record = new MetricRecord(step, trainLoss[r], trainAccuracy, test?.Loss[r], test?.Accuracy[r], wall, Measure(r, step, test is not null, happened));
+            run.Metrics.Append(record);
+            if (test is null) continue;
 
-            if (Divergence(step, r, trainLoss[r], test.Loss[r], finite[r]) is { } diverged)
+            run.Last = record;
+            _observer.OnEvaluated(record, run.Tracker, _stopping.MaxSteps);
+            if (diverged is not null)
             {
                 run.Divergence = diverged;
                 if (_stopping.StopWhenDiverged)
@@ -190,7 +202,7 @@ sealed class StackedTrainer : IDisposable
                 }
             }
             if (run.Tracker.GrokkedAtStep is not null) run.Status = RunStatus.Grokked;
-            if (IsDone(run, step, wall))
+            if (happened.HasFlag(MeasureEvents.Final))
             {
                 Checkpoint(r, step, "final");
                 Finish(run, run.Status, step);
@@ -231,33 +243,16 @@ sealed class StackedTrainer : IDisposable
         return (loss, [.. correct.Select(c => c / count)]);
     }
 
-    // Progress measures see each run's own model, holding that run's slice of the stacked parameters.
-    Dictionary<string, double>?[] Measure(long step)
+    // Progress measures see the run's own model, holding its slice of the stacked parameters.
+    Dictionary<string, double>? Measure(int r, long step, bool evaluated, MeasureEvents happened)
     {
-        var values = new Dictionary<string, double>?[_runs.Count];
-        using var _ = no_grad();
-        for (var r = 0; r < _runs.Count; r++)
+        var run = _runs[r];
+        var model = run.Components.Model;
+        return run.Measures.Measure(step, evaluated, happened, () =>
         {
-            var run = _runs[r];
-            if (!run.Active || run.Measures.Count == 0) continue;
-            CopyInto(run.Components.Model, r);
-            var context = new GrokDsl.Contracts.MeasureContext(step, run.Components.Model, run.Components.Data);
-            var measured = new Dictionary<string, double>();
-            foreach (var (id, measure) in run.Measures.ToList())
-            {
-                try
-                {
-                    foreach (var (name, value) in measure.Measure(context)) measured[$"{id}.{name}"] = value;
-                }
-                catch (Exception e)
-                {
-                    run.Measures.RemoveAll(m => m.Id == id);
-                    _observer.OnMeasureFailed(id, e);
-                }
-            }
-            values[r] = measured;
-        }
-        return values;
+            CopyInto(model, r);
+            return new GrokDsl.Contracts.MeasureContext(step, model, run.Components.Data);
+        });
     }
 
     /// <summary>Copies a run's own model (same parameter names) into its slice r of the stacked parameters.</summary>
