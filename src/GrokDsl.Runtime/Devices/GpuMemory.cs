@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace GrokDsl.Runtime.Devices;
@@ -28,19 +27,7 @@ public static class GpuMemory
     static double? Query(string field, int cudaIndex)
     {
         var id = NvidiaSmiId(cudaIndex, Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES"));
-        try
-        {
-            var start = new ProcessStartInfo("nvidia-smi") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { $"--query-gpu={field}", "--format=csv,noheader,nounits", $"--id={id}" })
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(10_000) && process.ExitCode == 0
-                && double.TryParse(output, NumberStyles.Float, CultureInfo.InvariantCulture, out var mebibytes) ? mebibytes : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
+        return ToolOutput.Read("nvidia-smi", [$"--query-gpu={field}", "--format=csv,noheader,nounits", $"--id={id}"], TimeSpan.FromSeconds(10))
+            is { } output && double.TryParse(output, NumberStyles.Float, CultureInfo.InvariantCulture, out var mebibytes) ? mebibytes : null;
     }
 }
