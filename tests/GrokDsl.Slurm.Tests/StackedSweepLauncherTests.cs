@@ -61,6 +61,20 @@ public sealed class StackedSweepLauncherTests : IDisposable
     }
 
     [Fact]
+    public void AConfiguredStackMemoryReachesTheTasksCommandLineAsASizeTheyReadBack()
+    {
+        var plan = Stacked(TinyMlpSweep()) with { StackMemory = 3L << 29 };
+
+        var command = SweepTaskInvocation.For(plan, ["/opt/grokdsl"], retries: 1);
+        Launch(plan, dryRun: true);
+
+        var memory = command.ToList().IndexOf(SweepTaskInvocation.StackMemoryOption);
+        Assert.Equal(3L << 29, GrokDsl.Runtime.Stacking.MemorySize.Parse(command[memory + 1]));
+        Assert.Contains($"{SweepTaskInvocation.StackOption} {SweepTaskInvocation.StackMemoryOption} 1536M", _output.ToString());
+        Assert.DoesNotContain(SweepTaskInvocation.StackMemoryOption, SweepTaskInvocation.For(Stacked(TinyMlpSweep()), ["/opt/grokdsl"], retries: 1));
+    }
+
+    [Fact]
     public void WithoutStackEveryRunKeepsItsOwnTaskAndTheTasksAreNotToldToStack()
     {
         var exitCode = Launch(TinyMlpSweep(), dryRun: true);
