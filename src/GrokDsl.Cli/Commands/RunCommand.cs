@@ -43,6 +43,7 @@ static class RunCommand
               grokdsl run Tiny.cs --json --quiet
               grokdsl run Tiny.cs --watch
               grokdsl run modular-addition --set Optimizer.WeightDecay=0.3 --sweep Seed=0..4
+              grokdsl run nanda-2023 --sweep Seed=0..7 --stack --stack-memory 4G
             """)
         {
             experiment, id, set, sweep, runs, plugins, force, watch, json, device, torchLib, stack, stackMemory,
