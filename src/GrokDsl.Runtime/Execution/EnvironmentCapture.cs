@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Devices;
 using TorchSharp;
 
 namespace GrokDsl.Runtime.Execution;
@@ -9,7 +10,7 @@ namespace GrokDsl.Runtime.Execution;
 /// <summary>Records what a run ran on and from (<see cref="RunEnvironment"/>).</summary>
 public static class EnvironmentCapture
 {
-    public static RunEnvironment Capture(string? experimentFile, string experimentAssembly, TrainingComponents components, string device)
+    public static RunEnvironment Capture(string? experimentFile, RunSpec spec, TrainingComponents components, string device, Tf32Setting tf32)
     {
         var (commit, dirty) = experimentFile is null ? (null, null) : Git(experimentFile);
         return new RunEnvironment
@@ -22,10 +23,13 @@ public static class EnvironmentCapture
             Machine = Environment.MachineName,
             Device = device,
             Threads = torch.get_num_threads(),
+            Precision = spec.Training.Precision.ToString(),
+            Tf32Requested = tf32.Requested,
+            Tf32InEffect = tf32.InEffect,
             StartedAt = DateTimeOffset.UtcNow,
             CommandLine = Environment.GetCommandLineArgs(),
             Plugins = components.PluginVersions,
-            ExperimentOrigin = experimentFile is null ? $"assembly:{experimentAssembly}" : Path.GetFullPath(experimentFile),
+            ExperimentOrigin = experimentFile is null ? $"assembly:{spec.Experiment.TypeName}" : Path.GetFullPath(experimentFile),
             ExperimentSource = experimentFile is null ? null : File.ReadAllText(experimentFile),
             GitCommit = commit,
             GitDirty = dirty,

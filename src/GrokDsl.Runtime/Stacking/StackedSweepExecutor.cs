@@ -81,7 +81,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             {
                 var directory = directories[r];
                 new CheckpointStore(directory.Path).Clear(); // they would not match the metrics a restart writes
-                RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device.Name);
+                RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device, observer);
                 metrics.Add(MetricsFile.Create(directory.MetricsPath));
                 observer.OnStarted(specs[r], directory);
             }
