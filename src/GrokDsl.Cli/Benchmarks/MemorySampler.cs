@@ -8,9 +8,9 @@ namespace GrokDsl.Cli.Benchmarks;
 /// Reads memory every <paramref name="every"/> steps, at the evaluation that step makes: process RSS, the managed heap
 /// after a full collection (what is still referenced, not garbage waiting for the collector), GPU memory and
 /// TorchSharp's live tensors on the training thread. Stacked runs report each evaluation once per run; the step is
-/// sampled once.
+/// sampled once. Each sample goes to <paramref name="onSample"/> as it is taken, so a long run shows its progress.
 /// </summary>
-sealed class MemorySampler(int every, Func<double?> gpuMiB) : ITrainingObserver
+sealed class MemorySampler(int every, Func<double?> gpuMiB, Action<MemorySample> onSample) : ITrainingObserver
 {
     const double MiB = 1024 * 1024;
     long _lastStep = -1;
@@ -22,7 +22,8 @@ sealed class MemorySampler(int every, Func<double?> gpuMiB) : ITrainingObserver
         if (record.Step % every != 0 || record.Step == _lastStep) return;
         _lastStep = record.Step;
         var managed = GC.GetTotalMemory(forceFullCollection: true) / MiB;
-        Samples.Add(new MemorySample(record.Step, Environment.WorkingSet / MiB, managed, gpuMiB(),
-            DisposeScopeManager.Statistics.ThreadTotalLiveCount));
+        var sample = new MemorySample(record.Step, Environment.WorkingSet / MiB, managed, gpuMiB(), DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        Samples.Add(sample);
+        onSample(sample);
     }
 }

@@ -63,16 +63,16 @@ static class MemoryBenchCommand
         var flat = true;
         try
         {
-            var single = new MemorySampler(every, gpu);
+            var single = Sampler("single run", every, warmup, gpu);
             new RunExecutor(host, single) { Device = device }.Execute(experiment.ToRunSpec(), runs, force: true, CancellationToken.None);
-            flat &= Report("single run", warmup, single.Samples);
+            flat &= ReportGrowth(warmup, single.Samples);
 
             if (stack > 0)
             {
-                var stacked = new MemorySampler(every, gpu);
+                var stacked = Sampler($"stacked, R = {stack}", every, warmup, gpu);
                 var specs = Enumerable.Range(0, stack).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
                 new StackedSweepExecutor(host, stacked) { Device = device }.RunStack(specs, runs, new RunControl(CancellationToken.None));
-                flat &= Report($"stacked, R = {stack}", warmup, stacked.Samples);
+                flat &= ReportGrowth(warmup, stacked.Samples);
             }
         }
         finally
@@ -96,13 +96,18 @@ static class MemoryBenchCommand
         return null;
     }
 
-    // Prints the samples and the growth after warm-up; true when every quantity is flat.
-    static bool Report(string title, int warmup, IReadOnlyList<MemorySample> samples)
+    // Prints the title and the table's header now, and each sample as it is taken.
+    static MemorySampler Sampler(string title, int every, int warmup, Func<double?> gpu)
     {
         Console.WriteLine(title);
         Console.WriteLine($"  {"step",8} {"RSS MiB",9} {"managed MiB",12} {"GPU MiB",9} {"live tensors",13}");
-        foreach (var s in samples)
-            Console.WriteLine($"  {s.Step,8} {s.ResidentMiB,9:0.0} {s.ManagedMiB,12:0.00} {(s.GpuMiB is { } gpu ? gpu.ToString("0") : "n/a"),9} {s.LiveTensors,13}{(s.Step < warmup ? "  (warm-up)" : "")}");
+        return new MemorySampler(every, gpu, s => Console.WriteLine(
+            $"  {s.Step,8} {s.ResidentMiB,9:0.0} {s.ManagedMiB,12:0.00} {(s.GpuMiB is { } used ? used.ToString("0") : "n/a"),9} {s.LiveTensors,13}{(s.Step < warmup ? "  (warm-up)" : "")}"));
+    }
+
+    // Prints the growth after warm-up; true when every quantity is flat.
+    static bool ReportGrowth(int warmup, IReadOnlyList<MemorySample> samples)
+    {
         var growth = MemoryTrend.After(warmup, samples);
         var flat = growth.All(g => g.IsFlat);
         Console.WriteLine($"  growth per 1,000 steps after warm-up: {string.Join(", ", growth)}: {(flat ? "flat" : "NOT flat")}");
