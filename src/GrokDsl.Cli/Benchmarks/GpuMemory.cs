@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using GrokDsl.Runtime;
 
 namespace GrokDsl.Cli.Benchmarks;
 
@@ -12,21 +12,7 @@ namespace GrokDsl.Cli.Benchmarks;
 static class GpuMemory
 {
     /// <summary>MiB in use on GPU <paramref name="index"/>, or null when nvidia-smi is missing or fails.</summary>
-    public static double? UsedMiB(int index)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("nvidia-smi") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "--query-gpu=memory.used", "--format=csv,noheader,nounits", $"--id={index}" })
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(10_000) && process.ExitCode == 0
-                && double.TryParse(output, NumberStyles.Float, CultureInfo.InvariantCulture, out var used) ? used : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    public static double? UsedMiB(int index) =>
+        ToolOutput.Read("nvidia-smi", ["--query-gpu=memory.used", "--format=csv,noheader,nounits", $"--id={index}"], TimeSpan.FromSeconds(10))
+            is { } output && double.TryParse(output, NumberStyles.Float, CultureInfo.InvariantCulture, out var used) ? used : null;
 }

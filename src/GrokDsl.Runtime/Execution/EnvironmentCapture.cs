@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using GrokDsl.Runs;
@@ -51,19 +50,5 @@ public static class EnvironmentCapture
         return (commit, status is { Length: > 0 });
     }
 
-    static string? RunGit(string folder, params string[] arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(5000) && process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    static string? RunGit(string folder, params string[] arguments) => ToolOutput.Read("git", arguments, TimeSpan.FromSeconds(5), folder);
 }
