@@ -10,7 +10,7 @@ public sealed class BenchMemoryTests
     [Fact]
     public void GrowthFollowsASteadyClimbButNotSingleJumps()
     {
-        // 2 MiB per 1,000 steps, with two allocator-sized jumps that a least-squares line would follow.
+        // 2 MiB per 1,000 steps under two allocator-sized jumps, and a flat floor under regular ones.
         var climbing = Enumerable.Range(0, 21).Select(i => ((long)i * 500, 400 + i + (i is 3 or 17 ? 60.0 : 0))).ToList();
         var flatWithJumps = Enumerable.Range(0, 21).Select(i => ((long)i * 500, 400 + (i % 5 == 0 ? 40.0 : 0))).ToList();
 

@@ -12,9 +12,10 @@ public sealed record MemoryGrowth(string Quantity, string Unit, double? PerThous
 }
 
 /// <summary>
-/// Growth per 1,000 steps of each memory quantity over the samples at or after warm-up: the Theil–Sen slope (the
-/// median of the slopes between every two samples). Process RSS jumps by tens of MiB from one sample to the next as
-/// the allocators take and return memory; the median follows a steady climb but not such jumps.
+/// Growth per 1,000 steps of each memory quantity after warm-up, measured on its floor: the lowest value in the second
+/// half of the samples against the lowest in the first half. Process RSS swings by hundreds of MiB from one sample to
+/// the next as the allocators take and return memory; a leak raises the floor those swings come back to, and the
+/// swings themselves do not move it.
 /// </summary>
 public static class MemoryTrend
 {
@@ -40,14 +41,17 @@ public static class MemoryTrend
         ];
     }
 
-    /// <summary>The Theil–Sen slope of value over step, times 1,000; null with fewer than two distinct steps.</summary>
+    /// <summary>
+    /// The floor's growth per 1,000 steps: (lowest value of the last half − lowest of the first half) over the steps
+    /// between the halves' first samples (the middle sample of an odd count belongs to neither); null with fewer than
+    /// two distinct steps.
+    /// </summary>
     public static double? PerThousandSteps(IReadOnlyList<(long Step, double Value)> points)
     {
-        var slopes = new List<double>();
-        for (var i = 0; i < points.Count; i++)
-            for (var j = i + 1; j < points.Count; j++)
-                if (points[j].Step != points[i].Step)
-                    slopes.Add((points[j].Value - points[i].Value) / (points[j].Step - points[i].Step));
-        return slopes.Count == 0 ? null : 1000 * GrokDsl.Analysis.Bootstrap.Median(slopes);
+        var half = points.Count / 2;
+        if (half == 0) return null;
+        var (first, last) = (points.Take(half).ToList(), points.Skip(points.Count - half).ToList());
+        var steps = last[0].Step - first[0].Step;
+        return steps <= 0 ? null : 1000 * (last.Min(p => p.Value) - first.Min(p => p.Value)) / steps;
     }
 }
