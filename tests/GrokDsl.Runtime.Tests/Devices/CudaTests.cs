@@ -21,7 +21,7 @@ public sealed class CudaTests
         Training = new() { EvaluateEvery = 5, MeasureEvery = 10 },
     };
 
-    static SelectedDevice Cuda()
+    internal static SelectedDevice Cuda()
     {
         try
         {
