@@ -17,6 +17,18 @@ public sealed record RunEnvironment
     public required string Machine { get; init; }
     public required string Device { get; init; }
     public required int Threads { get; init; }
+
+    /// <summary>Floating-point type of parameters, activations and gradients (Training.Precision); null in runs recorded before it was.</summary>
+    public string? Precision { get; init; }
+
+    /// <summary>Whether the configuration asked for TF32 matrix products (Training.AllowTf32); null in runs recorded before it was.</summary>
+    public bool? Tf32Requested { get; init; }
+
+    /// <summary>
+    /// Whether TF32 was switched on for the run: asked for, float32, on a CUDA device. GPUs older than Ampere have no
+    /// TF32 and compute in full float32 even then.
+    /// </summary>
+    public bool? Tf32InEffect { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required IReadOnlyList<string> CommandLine { get; init; }
 

@@ -25,7 +25,10 @@ static class BenchCommand
               grokdsl bench overhead --steps 1500 --repeats 3
             """) { steps, repeats };
         overhead.SetAction(result => Overhead(result.GetValue(steps), result.GetValue(repeats)));
-        return new Command("bench", "Benchmarks that print numbers.\n\nExamples:\n  grokdsl bench overhead\n  grokdsl bench stacked") { overhead, StackedBenchCommand.Create() };
+        return new Command("bench", "Benchmarks that print numbers.\n\nExamples:\n  grokdsl bench overhead\n  grokdsl bench stacked\n  grokdsl bench memory")
+        {
+            overhead, StackedBenchCommand.Create(), MemoryBenchCommand.Create(),
+        };
     }
 
     static int Overhead(int steps, int repeats)

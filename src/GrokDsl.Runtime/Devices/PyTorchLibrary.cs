@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GrokDsl.Runtime.Devices;
 
 /// <summary>
@@ -50,21 +48,7 @@ public static class PyTorchLibrary
         return folder;
     }
 
-    // Best effort: no python3 or no torch module finds nothing rather than failing.
-    static string? AskPython()
-    {
-        try
-        {
-            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(PythonProbe);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(30_000) && process.ExitCode == 0 && output.Length > 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    // No python3 or no torch module finds nothing rather than failing.
+    static string? AskPython() =>
+        ToolOutput.Read("python3", ["-c", PythonProbe], TimeSpan.FromSeconds(30)) is { Length: > 0 } folder ? folder : null;
 }

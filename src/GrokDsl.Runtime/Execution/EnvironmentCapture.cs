@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Devices;
 using TorchSharp;
 
 namespace GrokDsl.Runtime.Execution;
@@ -9,7 +9,7 @@ namespace GrokDsl.Runtime.Execution;
 /// <summary>Records what a run ran on and from (<see cref="RunEnvironment"/>).</summary>
 public static class EnvironmentCapture
 {
-    public static RunEnvironment Capture(string? experimentFile, string experimentAssembly, TrainingComponents components, string device)
+    public static RunEnvironment Capture(string? experimentFile, RunSpec spec, TrainingComponents components, string device, Tf32Setting tf32)
     {
         var (commit, dirty) = experimentFile is null ? (null, null) : Git(experimentFile);
         return new RunEnvironment
@@ -22,10 +22,13 @@ public static class EnvironmentCapture
             Machine = Environment.MachineName,
             Device = device,
             Threads = torch.get_num_threads(),
+            Precision = spec.Training.Precision.ToString(),
+            Tf32Requested = tf32.Requested,
+            Tf32InEffect = tf32.InEffect,
             StartedAt = DateTimeOffset.UtcNow,
             CommandLine = Environment.GetCommandLineArgs(),
             Plugins = components.PluginVersions,
-            ExperimentOrigin = experimentFile is null ? $"assembly:{experimentAssembly}" : Path.GetFullPath(experimentFile),
+            ExperimentOrigin = experimentFile is null ? $"assembly:{spec.Experiment.TypeName}" : Path.GetFullPath(experimentFile),
             ExperimentSource = experimentFile is null ? null : File.ReadAllText(experimentFile),
             GitCommit = commit,
             GitDirty = dirty,
@@ -47,19 +50,5 @@ public static class EnvironmentCapture
         return (commit, status is { Length: > 0 });
     }
 
-    static string? RunGit(string folder, params string[] arguments)
-    {
-        try
-        {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            return process.WaitForExit(5000) && process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    static string? RunGit(string folder, params string[] arguments) => ToolOutput.Read("git", arguments, TimeSpan.FromSeconds(5), folder);
 }

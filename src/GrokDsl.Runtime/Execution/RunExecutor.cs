@@ -43,7 +43,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         if (force) checkpoints.Clear();
         var resumeFrom = checkpoints.LoadLatest(warning => observer.OnWarning(warning));
 
-        Begin(directory, spec, components, ExperimentFile, Device.Name);
+        Begin(directory, spec, components, ExperimentFile, Device, observer);
         observer.OnStarted(spec, directory);
 
         RunSummary summary;
@@ -72,12 +72,16 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done ? done : null;
 
     // A summary left by an earlier attempt would claim a result this one has not reached: it goes before training starts.
-    internal static void Begin(RunDirectory directory, RunSpec spec, TrainingComponents components, string? experimentFile, string device)
+    // TF32 is set here, just before training, because it is global to the process and the previous run may have changed it.
+    internal static void Begin(RunDirectory directory, RunSpec spec, TrainingComponents components, string? experimentFile,
+        Devices.SelectedDevice device, ITrainingObserver observer)
     {
         Directory.CreateDirectory(directory.Path);
         File.Delete(directory.SummaryPath);
+        var tf32 = Devices.Tf32.Apply(spec.Training, device);
+        if (tf32.Note is not null) observer.OnWarning(tf32.Note);
         directory.WriteConfiguration(spec.Configuration);
-        directory.WriteEnvironment(EnvironmentCapture.Capture(experimentFile, spec.Experiment.TypeName, components, device));
+        directory.WriteEnvironment(EnvironmentCapture.Capture(experimentFile, spec, components, device.Name, tf32));
     }
 
     /// <summary>

@@ -33,13 +33,15 @@ public sealed class FlatAdamW : IDisposable
         _average = zeros([runCount, perRun], first.dtype, first.device);
         _averageSquare = zeros([runCount, perRun], first.dtype, first.device);
 
+        // The narrowed views are temporaries: the parameters and their gradients keep the storage they point into.
+        using (NewDisposeScope())
         using (no_grad())
         {
             long offset = 0;
             foreach (var parameter in parameters)
             {
                 var width = parameter.numel() / runCount;
-                using var value = _values.narrow(1, offset, width).view(parameter.shape);
+                var value = _values.narrow(1, offset, width).view(parameter.shape);
                 value.copy_(parameter);
                 parameter.set_(value);
                 parameter.grad = _gradients.narrow(1, offset, width).view(parameter.shape);

@@ -99,7 +99,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
                 var checkpoints = new CheckpointStore(directory.Path);
                 if (!resume) checkpoints.Clear();
                 var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
-                RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device.Name);
+                RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device, observer);
                 metrics.Add(resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step));
                 runs.Add(new StackedRun(specs[r], components[r], metrics[r], checkpoints, rngStates[r], resumeFrom, observer));
                 observer.OnStarted(specs[r], directory);

@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using GrokDsl.Validation;
 
 namespace GrokDsl;
 
 /// <summary>How a run is trained and evaluated.</summary>
-public sealed record Training
+public sealed record Training : ICrossCheckedOptions
 {
     /// <summary>Examples per step; 0 trains on the full training set every step.</summary>
     [Range(Min = 0)]
@@ -57,10 +58,25 @@ public sealed record Training
     public bool LossInFloat64 { get; init; }
 
     /// <summary>
+    /// Let float32 matrix products and convolutions on CUDA use TF32 tensor cores (10 mantissa bits instead of 23;
+    /// faster on Ampere and newer GPUs). Off unless asked for, as in PyTorch, because where a model groks can hinge
+    /// on small numbers. It has no effect on the CPU (the run says so) and cannot be combined with float64.
+    /// Left out of the configuration while false, so that run ids from before it existed stay valid.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool AllowTf32 { get; init; }
+
+    /// <summary>
     /// Where runs train: "cpu", "cuda", "cuda:N" or "auto" (CUDA when a PyTorch install with a GPU is found).
     /// The command line's --device overrides it. Where a run trains is not what it is, so this is not part of
     /// the configuration or the run id; the device used is recorded in summary.json and environment.json.
     /// </summary>
     [JsonIgnore]
     public string Device { get; init; } = "cpu";
+
+    public IEnumerable<string> Problems(string name)
+    {
+        if (AllowTf32 && Precision == Precision.Float64)
+            yield return $"{name}.AllowTf32 is true but {name}.Precision is Float64: TF32 only changes float32 matrix products; drop one of them";
+    }
 }

@@ -4,7 +4,7 @@ using System.Reflection;
 namespace GrokDsl.Validation;
 
 /// <summary>
-/// Checks resolved option values against what their records declare ([Range], [DivisibleBy]), the
+/// Checks resolved option values against what their records declare ([Range], [DivisibleBy], <see cref="ICrossCheckedOptions"/>), the
 /// same rules the analyzers apply to constants. Generated <c>Validate()</c> methods call it once per
 /// experiment property, so values that come from code, presets or the command line are checked too.
 /// </summary>
@@ -19,6 +19,9 @@ public static class OptionChecks
         if (declaredBy?.GetCustomAttribute<RangeAttribute>() is { } range && IsNumber(value)
             && Convert.ToDouble(value, CultureInfo.InvariantCulture) is var number && !range.Contains(number))
             problems.Add($"{name} is {number.ToString(CultureInfo.InvariantCulture)} but must be {range.Describe()}");
+
+        if (value is ICrossCheckedOptions crossChecked)
+            foreach (var problem in crossChecked.Problems(name)) problems.Add(problem);
 
         if (!IsRecord(value.GetType())) return;
         var properties = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)

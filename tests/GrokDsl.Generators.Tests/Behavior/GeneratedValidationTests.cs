@@ -27,6 +27,33 @@ public sealed class GeneratedValidationTests
     }
 
     [Fact]
+    public void Tf32WithFloat64_IsRejected_NamingBothSettings()
+    {
+        var experiment = Assert.Single(TestHelper.LoadExperiments("""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("tf32-float64")]
+            public sealed partial record Tf32WithFloat64
+            {
+                public ModularArithmetic Data { get; init; } = new();
+                public Mlp Model { get; init; } = new();
+                public AdamW Optimizer { get; init; } = new() { WeightDecay = 1.0 };
+                public Training Training { get; init; } = new() { Precision = Precision.Float64 };
+                [Sweep(false, true)]
+                public bool AllowTf32 { get => Training.AllowTf32; init => Training = Training with { AllowTf32 = value }; }
+            }
+            """));
+
+        var problems = experiment.ExpandSweep().Select(static run => run.Validate()).ToList();
+
+        Assert.Empty(problems[0]);
+        Assert.Equal(
+            ["Training.AllowTf32 is true but Training.Precision is Float64: TF32 only changes float32 matrix products; drop one of them"],
+            problems[1]);
+    }
+
+    [Fact]
     public void AValidExperiment_HasNoProblems_InAnyRunOfItsSweep()
     {
         var experiment = Assert.Single(TestHelper.LoadExperiments("""

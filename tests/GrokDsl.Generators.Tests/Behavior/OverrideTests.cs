@@ -38,6 +38,18 @@ public sealed class OverrideTests
     }
 
     [Fact]
+    public void SetAllowTf32_IsRecordedInTheConfiguration_WhichLeavesItOutWhileFalse()
+    {
+        var plain = Runs([], []);
+        var tf32 = Runs(["Training.AllowTf32=true"], []);
+
+        Assert.All(tf32, static r => Assert.True(r.Training.AllowTf32));
+        Assert.All(tf32, static r => Assert.Contains("\"AllowTf32\": true", r.Configuration, StringComparison.Ordinal));
+        Assert.All(plain, static r => Assert.DoesNotContain("AllowTf32", r.Configuration, StringComparison.Ordinal));
+        Assert.Empty(plain.Select(static r => r.RunId).Intersect(tf32.Select(static r => r.RunId)));
+    }
+
+    [Fact]
     public void Sweep_ReplacesADeclaredAxis_AndMultipliesTheRest()
     {
         var runs = Runs([], ["Seed=0..2", "Optimizer.LearningRate=1e-4..1e-2:log3"]);
@@ -62,6 +74,7 @@ public sealed class OverrideTests
     [InlineData("Data.TrainFraction=1.5", "--set 'Data.TrainFraction' is 1.5 but must be in (0, 1)")]
     [InlineData("Optimizer.LearningRate=-1", "--set 'Optimizer.LearningRate' is -1 but must be > 0")]
     [InlineData("Training.Loss=hinge", "--set 'Training.Loss': 'hinge' is not one of")]
+    [InlineData("Training.AllowTf32=yes", "--set 'Training.AllowTf32': 'yes' is not a valid bool (true or false)")]
     [InlineData("Seed.Value=1", "--set 'Seed.Value': Overridable.Seed is not a record")]
     [InlineData("Seed", "--set 'Seed': write PATH=VALUE")]
     public void BadSet_IsRejectedBeforeAnythingRuns_WithTheProblemNamed(string set, string message)

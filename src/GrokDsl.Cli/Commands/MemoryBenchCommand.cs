@@ -1,0 +1,116 @@
+using System.CommandLine;
+using GrokDsl.Cli.Benchmarks;
+using GrokDsl.Experiments;
+using GrokDsl.Runtime.Devices;
+using GrokDsl.Runtime.Execution;
+using GrokDsl.Runtime.Plugins;
+using GrokDsl.Runtime.Stacking;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary>
+/// <c>grokdsl bench memory</c>: the default experiment trained alone and R times stacked, for a warm-up and then the
+/// measured steps, with host memory (RSS, managed heap), GPU memory and TorchSharp's live tensors sampled along the
+/// way; prints the samples and whether each quantity stayed flat after warm-up (<see cref="MemoryTrend"/>).
+/// </summary>
+static class MemoryBenchCommand
+{
+    public static Command Create()
+    {
+        var steps = new Option<int>("--steps") { Description = "Measured steps after the warm-up.", DefaultValueFactory = _ => 10_000 };
+        var warmup = new Option<int>("--warmup") { Description = "Steps before measuring (allocator and caches settle).", DefaultValueFactory = _ => 1_000 };
+        var every = new Option<int>("--every") { Description = "Sample every N steps (a multiple of the default experiment's evaluation cadence, 10).", DefaultValueFactory = _ => 500 };
+        var stack = new Option<int>("--stack") { Description = "Runs stacked in the second measurement, R (0 skips it).", DefaultValueFactory = _ => 8 };
+        var device = CommonOptions.Device();
+        var torchLib = CommonOptions.TorchLib();
+        var command = new Command("memory", """
+            Check that memory stays flat: the default experiment alone and R runs of it stacked, a warm-up and then
+            the measured steps, sampling process RSS, the managed heap, GPU memory (CUDA) and live tensors. Prints the
+            samples, the growth per 1,000 steps after warm-up and a verdict; exits 1 when something grows.
+
+            Examples:
+              grokdsl bench memory
+              grokdsl bench memory --steps 2000 --warmup 500 --stack 4
+              grokdsl bench memory --device cuda
+            """)
+        {
+            steps, warmup, every, stack, device, torchLib,
+        };
+        command.SetAction(result => Run(result.GetValue(steps), result.GetValue(warmup), result.GetValue(every), result.GetValue(stack),
+            result.GetValue(device), result.GetValue(torchLib)));
+        return command;
+    }
+
+    static int Run(int steps, int warmup, int every, int stack, string? deviceName, string? torchLib)
+    {
+        var evaluateEvery = new ModularAddition().Training.EvaluateEvery;
+        if (Problem(steps, warmup, every, stack, evaluateEvery) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return ExitCodes.InvalidExperiment;
+        }
+        if (CommonOptions.SelectDevice(deviceName, "cpu", torchLib) is not { } device) return ExitCodes.Failed;
+        Func<double?> gpu = device.IsCuda ? () => GpuMemory.UsedMiB(device.Device.index) : () => null;
+        var experiment = new ModularAddition() with { Stopping = new() { MaxSteps = warmup + steps, StopAfterGrokking = false } };
+        var runs = Path.Combine(Path.GetTempPath(), $"grokdsl-bench-memory-{Environment.ProcessId}");
+        using var host = PluginHost.Load(PluginFolders.Default([]));
+
+        Console.WriteLine($"device {device.Name}, {TorchSharp.torch.get_num_threads()} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine($"default experiment, {warmup:N0} warm-up + {steps:N0} measured steps, sampled every {every:N0} steps");
+        Console.WriteLine("RSS: this process's resident memory; managed: .NET heap after a full collection; "
+            + (device.IsCuda ? $"GPU: memory used on {device.Name} (nvidia-smi, whole device)" : "GPU: not measured on the CPU")
+            + "; live tensors: TorchSharp tensors not yet disposed");
+        var flat = true;
+        try
+        {
+            var single = Sampler("single run", every, warmup, gpu);
+            new RunExecutor(host, single) { Device = device }.Execute(experiment.ToRunSpec(), runs, force: true, CancellationToken.None);
+            flat &= ReportGrowth(warmup, single.Samples);
+
+            if (stack > 0)
+            {
+                var stacked = Sampler($"stacked, R = {stack}", every, warmup, gpu);
+                var specs = Enumerable.Range(0, stack).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
+                new StackedSweepExecutor(host, stacked) { Device = device }.RunStack(specs, runs, new RunControl(CancellationToken.None));
+                flat &= ReportGrowth(warmup, stacked.Samples);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
+        }
+
+        Console.WriteLine(flat
+            ? "verdict: flat (no quantity grew more than its limit per 1,000 steps after warm-up)"
+            : "verdict: NOT flat (see the growth lines above)");
+        return flat ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    static string? Problem(int steps, int warmup, int every, int stack, int evaluateEvery)
+    {
+        if (every <= 0 || every % evaluateEvery != 0)
+            return $"--every {every}: must be a positive multiple of {evaluateEvery}, the default experiment's evaluation cadence (samples are taken at evaluations)";
+        if (steps < 2 * every) return $"--steps {steps}: must be at least twice --every ({every}), for two samples after the warm-up";
+        if (warmup < 0) return $"--warmup {warmup}: must be 0 or more";
+        if (stack < 0) return $"--stack {stack}: must be 0 (skip) or a number of runs";
+        return null;
+    }
+
+    // Prints the title and the table's header now, and each sample as it is taken.
+    static MemorySampler Sampler(string title, int every, int warmup, Func<double?> gpu)
+    {
+        Console.WriteLine(title);
+        Console.WriteLine($"  {"step",8} {"RSS MiB",9} {"managed MiB",12} {"GPU MiB",9} {"live tensors",13}");
+        return new MemorySampler(every, gpu, s => Console.WriteLine(
+            $"  {s.Step,8} {s.ResidentMiB,9:0.0} {s.ManagedMiB,12:0.00} {(s.GpuMiB is { } used ? used.ToString("0") : "n/a"),9} {s.LiveTensors,13}{(s.Step < warmup ? "  (warm-up)" : "")}"));
+    }
+
+    // Prints the growth after warm-up; true when every quantity is flat.
+    static bool ReportGrowth(int warmup, IReadOnlyList<MemorySample> samples)
+    {
+        var growth = MemoryTrend.After(warmup, samples);
+        var flat = growth.All(g => g.IsFlat);
+        Console.WriteLine($"  growth per 1,000 steps after warm-up: {string.Join(", ", growth)}: {(flat ? "flat" : "NOT flat")}");
+        return flat;
+    }
+}
