@@ -5,8 +5,10 @@ namespace GrokDsl.Runtime.Devices;
 /// <summary>
 /// Memory of one GPU from <c>nvidia-smi --query-gpu</c>: TorchSharp 0.107 exposes none of torch.cuda's memory
 /// statistics (mem_get_info, memory_allocated; dotnet/TorchSharp#1524 adds them), and nvidia-smi's per-process list
-/// shows host process ids that a container may not share, so these are whole-device figures: every process on it.
-/// Used memory includes what libtorch's caching allocator holds. Null when nvidia-smi is missing or fails.
+/// shows host process ids that a container may not share, so these are whole-device figures: every process on it
+/// (on a lent machine, this one). Used memory includes what libtorch's caching allocator holds, where growth would
+/// show (<c>bench memory</c>); free memory sizes the stacks (<see cref="Stacking.StackingBudget.For"/>). Null when
+/// nvidia-smi is missing or fails.
 /// </summary>
 public static class GpuMemory
 {
