@@ -83,7 +83,10 @@ public sealed partial class RealSlurmTests(SlurmCluster cluster) : IDisposable
         cluster.Require();
         var grokdsl = new Grokdsl(_folder);
         var id = $"slurm-{how}";
-        var file = WriteExperiment(id, "", maxSteps: 1500);
+        // Long enough that the stop lands mid-run on a fast, idle machine (about 1,000 steps/s here), which
+        // 1,500 steps were not: the run finished before the requeue reached it.
+        const int maxSteps = 6000;
+        var file = WriteExperiment(id, "", maxSteps: maxSteps);
         var (exitCode, output) = grokdsl.Run($"sweep {file} --runs {Runs} --launcher slurm -p debug -t 10");
         Assert.True(exitCode == 0, output);
         var task = $"{SubmittedJob().Match(output).Groups[1].Value}_0";
@@ -91,7 +94,7 @@ public sealed partial class RealSlurmTests(SlurmCluster cluster) : IDisposable
         var log = Path.Combine(experimentFolder, ".slurm", $"{task}.out");
         try
         {
-            WaitFor(() => LastStep(experimentFolder) >= 100, TimeSpan.FromMinutes(2), experimentFolder);
+            WaitFor(() => LastStep(experimentFolder) >= 10, TimeSpan.FromMinutes(2), experimentFolder);
             var stop = Shell.Run(how == "usr1" ? $"scancel --signal=USR1 --batch {task}" : $"scontrol requeue {task}");
             Assert.True(stop.ExitCode == 0, stop.Output);
             WaitFor(() => Summaries(experimentFolder).Any(s => s.Status == RunStatus.Interrupted), TimeSpan.FromMinutes(1), experimentFolder);
@@ -109,7 +112,7 @@ public sealed partial class RealSlurmTests(SlurmCluster cluster) : IDisposable
             var steps = run.ReadMetrics(out var skipped).Select(m => m.Step).ToList();
             Assert.Equal(0, skipped);
             Assert.Equal(steps.Distinct().Order(), steps); // resumed, not appended twice: each step once, in order
-            Assert.Equal(1500, Assert.Single(Summaries(experimentFolder)).FinalStep);
+            Assert.Equal(maxSteps, Assert.Single(Summaries(experimentFolder)).FinalStep);
         }
         finally
         {
