@@ -11,15 +11,21 @@ public static class DivergenceCheck
     /// <summary>"step S: WHAT is VALUE" for the first non-finite quantity, or null when everything is finite.</summary>
     public static string? Find(long step, double trainLoss, double? testLoss, nn.Module model)
     {
-        if (InLosses(step, trainLoss, testLoss) is { } loss) return loss;
+        return InLosses(step, trainLoss, testLoss)
+            ?? InParameters(step, model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)));
+    }
+
+    /// <summary>The first non-finite parameter; tensors the enumeration creates (e.g. a stacked run's slices) are disposed here.</summary>
+    public static string? InParameters(long step, IEnumerable<(string Name, Tensor Value)> parameters)
+    {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        foreach (var (name, parameter) in model.named_parameters())
-            if (!isfinite(parameter).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
+        foreach (var (name, value) in parameters)
+            if (!isfinite(value).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
         return null;
     }
 
-    /// <summary>The same for the losses alone, for callers that check parameters their own way (stacked runs).</summary>
+    /// <summary>The same for the losses alone.</summary>
     public static string? InLosses(long step, double trainLoss, double? testLoss)
     {
         if (!double.IsFinite(trainLoss)) return $"step {step}: train loss is {trainLoss}";

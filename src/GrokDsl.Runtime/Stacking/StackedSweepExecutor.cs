@@ -136,7 +136,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         }
     }
 
-    // The stacked model, holding in slice r the initial parameters run r's own model got from its seed.
+    // The stacked model, its parameters checked against each run's by name (StackedTrainer fills the slices).
     nn.Module<Tensor, Tensor> CreateStackedModel(IReadOnlyList<RunSpec> specs, IReadOnlyList<TrainingComponents> components)
     {
         var provider = plugins.Model(specs[0].Model.Id) as IStackableModelProvider
@@ -144,20 +144,11 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         var dtype = specs[0].Training.Precision == Precision.Float64 ? ScalarType.Float64 : ScalarType.Float32;
         var model = provider.CreateStacked(specs[0].Model.Options, new ModelContext(components[0].Data.Shape, dtype), specs.Count);
         model.to(Device.Device);
-        using var _ = no_grad();
-        var stacked = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
-        for (var r = 0; r < specs.Count; r++)
-        {
-            var own = components[r].Model.named_parameters().ToList();
-            if (own.Count != stacked.Count || own.Any(p => !stacked.ContainsKey(p.name)))
+        var stacked = model.named_parameters().Select(p => p.name).ToHashSet();
+        foreach (var own in components.Select(c => c.Model.named_parameters().Select(p => p.name).ToList()))
+            if (own.Count != stacked.Count || !own.All(stacked.Contains))
                 throw new InvalidOperationException(
-                    $"Model '{specs[0].Model.Id}': the stacked model's parameters ({string.Join(", ", stacked.Keys)}) do not match a run's ({string.Join(", ", own.Select(p => p.name))}).");
-            foreach (var (name, parameter) in own)
-            {
-                using var slice = stacked[name][r];
-                slice.copy_(parameter);
-            }
-        }
+                    $"Model '{specs[0].Model.Id}': the stacked model's parameters ({string.Join(", ", stacked)}) do not match a run's ({string.Join(", ", own)}).");
         return model;
     }
 }

@@ -34,7 +34,7 @@ sealed class StackedTrainer : IDisposable
     readonly Stopwatch _clock = new();
     readonly long _startStep;
 
-    /// <param name="model">The stacked model, its slice r holding run r's initial parameters.</param>
+    /// <param name="model">The stacked model; slice r gets run r's own initial parameters, or its checkpoint's.</param>
     public StackedTrainer(IReadOnlyList<StackedRun> runs, nn.Module<Tensor, Tensor> model, ITrainingObserver observer)
     {
         (_runs, _model, _observer) = (runs, model, observer);
@@ -47,7 +47,10 @@ sealed class StackedTrainer : IDisposable
         _startStep = StartStep(runs);
         _optimizer.ResumeAt(_startStep);
         for (var r = 0; r < runs.Count; r++)
+        {
             if (runs[r].ResumeFrom is { } checkpoint) Restore(r, checkpoint);
+            else CopyFrom(runs[r].Components.Model, r);
+        }
     }
 
     // Runs resume together only from checkpoints of one step, where their optimizers have made as many updates.
@@ -218,14 +221,7 @@ sealed class StackedTrainer : IDisposable
     string? Divergence(long step, int run, double trainLoss, double testLoss, bool parametersFinite)
     {
         if (DivergenceCheck.InLosses(step, trainLoss, testLoss) is { } loss) return loss;
-        if (parametersFinite) return null;
-        using var _ = no_grad();
-        foreach (var (name, stacked) in _parameters)
-        {
-            using var slice = stacked[run];
-            if (!isfinite(slice).all().item<bool>()) return $"step {step}: parameter {name} is not finite";
-        }
-        return null;
+        return parametersFinite ? null : DivergenceCheck.InParameters(step, _parameters.Select(p => (p.Name, p.Stacked[run])));
     }
 
     bool IsDone(StackedRun run, long step, double wall) => _stopping.IsReached(step, wall, run.Tracker.GrokkedAtStep);
@@ -255,29 +251,25 @@ sealed class StackedTrainer : IDisposable
         });
     }
 
-    /// <summary>Copies a run's own model (same parameter names) into its slice r of the stacked parameters.</summary>
+    /// <summary>Copies a run's own model into its slice of the stacked parameters.</summary>
     void CopyFrom(nn.Module<Tensor, Tensor> model, int run)
     {
         using var _ = no_grad();
-        var stacked = _parameters.ToDictionary(p => p.Name, p => p.Stacked);
-        foreach (var (name, parameter) in model.named_parameters())
-        {
-            using var slice = stacked[name][run];
-            slice.copy_(parameter);
-        }
+        using var scope = NewDisposeScope();
+        foreach (var (own, slice) in Slices(model, run)) slice.copy_(own);
     }
 
-    /// <summary>Copies run r's slice of the stacked parameters into its own model (same parameter names).</summary>
-    public void CopyInto(nn.Module<Tensor, Tensor> model, int run)
+    /// <summary>Copies run r's slice of the stacked parameters into its own model.</summary>
+    void CopyInto(nn.Module<Tensor, Tensor> model, int run)
     {
         using var _ = no_grad();
-        var stacked = _parameters.ToDictionary(p => p.Name, p => p.Stacked);
-        foreach (var (name, parameter) in model.named_parameters())
-        {
-            using var slice = stacked[name][run];
-            parameter.copy_(slice);
-        }
+        using var scope = NewDisposeScope();
+        foreach (var (own, slice) in Slices(model, run)) own.copy_(slice);
     }
+
+    // A run's own parameters, in named_parameters order, each with its slice of the stacked one (_stackedIndex pairs them).
+    IEnumerable<(Parameter Own, Tensor Slice)> Slices(nn.Module<Tensor, Tensor> model, int run) =>
+        model.parameters().Select((own, i) => (own, _parameters[_stackedIndex[i]].Stacked[run]));
 
     static double[] ToDoubles(Tensor values)
     {
