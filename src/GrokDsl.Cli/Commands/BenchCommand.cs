@@ -38,29 +38,23 @@ static class BenchCommand
             Stopping = new GrokDsl.Stopping { MaxSteps = steps, StopAfterGrokking = false },
         };
         var spec = experiment.ToRunSpec();
-        var runs = Path.Combine(Path.GetTempPath(), $"grokdsl-bench-{Environment.ProcessId}");
+        using var scratch = new ScratchRuns("overhead");
+        var runs = scratch.Path;
         using var host = PluginHost.Load(PluginFolders.Default([]));
         Console.WriteLine($"default experiment, {steps} steps, {TorchSharp.torch.get_num_threads()} threads, best of {repeats}");
 
         double bare = double.MaxValue, grok = double.MaxValue, grokTraining = double.MaxValue;
-        try
+        for (var i = 0; i < repeats; i++)
         {
-            for (var i = 0; i < repeats; i++)
-            {
-                var (seconds, _) = BareTorchSharpLoop.Run(experiment.Data.Modulus, experiment.Data.TrainFraction,
-                    experiment.Model.EmbeddingWidth, experiment.Model.HiddenWidth, steps, experiment.Training.EvaluateEvery, experiment.Seed);
-                bare = Math.Min(bare, seconds);
+            var (seconds, _) = BareTorchSharpLoop.Run(experiment.Data.Modulus, experiment.Data.TrainFraction,
+                experiment.Model.EmbeddingWidth, experiment.Model.HiddenWidth, steps, experiment.Training.EvaluateEvery, experiment.Seed);
+            bare = Math.Min(bare, seconds);
 
-                var clock = Stopwatch.StartNew();
-                var result = new RunExecutor(host, SilentObserver.Instance).Execute(spec, runs, force: true, CancellationToken.None);
-                grok = Math.Min(grok, clock.Elapsed.TotalSeconds);
-                grokTraining = Math.Min(grokTraining, result.Summary.WallSeconds);
-                Console.WriteLine($"  round {i + 1}: bare {seconds:0.00} s, grokdsl {clock.Elapsed.TotalSeconds:0.00} s (training loop {result.Summary.WallSeconds:0.00} s)");
-            }
-        }
-        finally
-        {
-            Directory.Delete(runs, recursive: true);
+            var clock = Stopwatch.StartNew();
+            var result = new RunExecutor(host, SilentObserver.Instance).Execute(spec, runs, force: true, CancellationToken.None);
+            grok = Math.Min(grok, clock.Elapsed.TotalSeconds);
+            grokTraining = Math.Min(grokTraining, result.Summary.WallSeconds);
+            Console.WriteLine($"  round {i + 1}: bare {seconds:0.00} s, grokdsl {clock.Elapsed.TotalSeconds:0.00} s (training loop {result.Summary.WallSeconds:0.00} s)");
         }
 
         Console.WriteLine($"bare TorchSharp loop     {bare,8:0.00} s  {steps / bare,7:0.0} steps/s");

@@ -52,7 +52,8 @@ static class MemoryBenchCommand
         if (CommonOptions.SelectDevice(deviceName, "cpu", torchLib) is not { } device) return ExitCodes.Failed;
         Func<double?> gpu = device.IsCuda ? () => GpuMemory.UsedMiB(device.Device.index) : () => null;
         var experiment = new ModularAddition() with { Stopping = new() { MaxSteps = warmup + steps, StopAfterGrokking = false } };
-        var runs = Path.Combine(Path.GetTempPath(), $"grokdsl-bench-memory-{Environment.ProcessId}");
+        using var scratch = new ScratchRuns("memory");
+        var runs = scratch.Path;
         using var host = PluginHost.Load(PluginFolders.Default([]));
 
         Console.WriteLine($"device {device.Name}, {TorchSharp.torch.get_num_threads()} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -61,23 +62,16 @@ static class MemoryBenchCommand
             + (device.IsCuda ? $"GPU: memory used on {device.Name} (nvidia-smi, whole device)" : "GPU: not measured on the CPU")
             + "; live tensors: TorchSharp tensors not yet disposed");
         var flat = true;
-        try
-        {
-            var single = Sampler("single run", every, warmup, gpu);
-            new RunExecutor(host, single) { Device = device }.Execute(experiment.ToRunSpec(), runs, force: true, CancellationToken.None);
-            flat &= ReportGrowth(warmup, single.Samples);
+        var single = Sampler("single run", every, warmup, gpu);
+        new RunExecutor(host, single) { Device = device }.Execute(experiment.ToRunSpec(), runs, force: true, CancellationToken.None);
+        flat &= ReportGrowth(warmup, single.Samples);
 
-            if (stack > 0)
-            {
-                var stacked = Sampler($"stacked, R = {stack}", every, warmup, gpu);
-                var specs = Enumerable.Range(0, stack).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
-                new StackedSweepExecutor(host, stacked) { Device = device }.RunStack(specs, runs, new RunControl(CancellationToken.None));
-                flat &= ReportGrowth(warmup, stacked.Samples);
-            }
-        }
-        finally
+        if (stack > 0)
         {
-            if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
+            var stacked = Sampler($"stacked, R = {stack}", every, warmup, gpu);
+            var specs = Enumerable.Range(0, stack).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
+            new StackedSweepExecutor(host, stacked) { Device = device }.RunStack(specs, runs, new RunControl(CancellationToken.None));
+            flat &= ReportGrowth(warmup, stacked.Samples);
         }
 
         Console.WriteLine(flat

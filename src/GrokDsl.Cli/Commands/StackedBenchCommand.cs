@@ -87,18 +87,12 @@ static class StackedBenchCommand
             return ExitCodes.InvalidExperiment;
         }
         Anchor[] anchors = model switch { "mlp" => [Mlp], "transformer" => [Transformer], _ => [Mlp, Transformer] };
-        var runs = Path.Combine(Path.GetTempPath(), $"grokdsl-bench-stacked-{Environment.ProcessId}");
+        using var scratch = new ScratchRuns("stacked");
+        var runs = scratch.Path;
         using var host = PluginHost.Load(PluginFolders.Default([]));
         Console.WriteLine($"device {device.Name}, {TorchSharp.torch.get_num_threads()} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        try
-        {
-            foreach (var anchor in anchors) TimeAnchor(host, anchor, steps, sizes, runs, device);
-            if (defaultRuns > 0 && anchors.Contains(Mlp)) TimeDefaultExperiment(host, defaultRuns, defaultSteps, runs, device);
-        }
-        finally
-        {
-            if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
-        }
+        foreach (var anchor in anchors) TimeAnchor(host, anchor, steps, sizes, runs, device);
+        if (defaultRuns > 0 && anchors.Contains(Mlp)) TimeDefaultExperiment(host, defaultRuns, defaultSteps, runs, device);
         return ExitCodes.Ok;
     }
 
