@@ -54,8 +54,6 @@ internal sealed class KnownTypes
 
     public AttributeData? ExperimentOf(ISymbol symbol) => Find(symbol.GetAttributes(), ExperimentAttribute);
 
-    public AttributeData? SweepOf(ISymbol symbol) => Find(symbol.GetAttributes(), SweepAttribute);
-
     /// <summary>The attribute that makes a property a sweep axis: [Sweep], [SweepRange] or [SweepLogRange].</summary>
     public AttributeData? AxisOf(ISymbol symbol) =>
         symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass is { } type

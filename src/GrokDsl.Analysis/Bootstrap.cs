@@ -24,7 +24,7 @@ public static class Bootstrap
     /// A percentile interval for the Kaplan–Meier median of censored outcomes. A resample whose curve never
     /// reaches 0.5 has an unknown median, counted as +∞, so it can make the upper bound (or both) null.
     /// </summary>
-    public static ConfidenceInterval KaplanMeierMedianInterval(IReadOnlyList<RunOutcome> outcomes, double level = 0.95, int resamples = 2000, int seed = 0) =>
+    public static ConfidenceInterval KaplanMeierMedianInterval(IReadOnlyList<GrokkingTime> outcomes, double level = 0.95, int resamples = 2000, int seed = 0) =>
         Interval(outcomes, sample => KaplanMeier.Estimate(sample).Median ?? double.PositiveInfinity, level, resamples, seed);
 
     /// <summary>A percentile interval for any statistic; +∞ values make the bounds they reach null.</summary>

@@ -18,5 +18,5 @@ public sealed record GrokkingTimeline(long? MemorizationStep, long? GrokkingStep
     public double? Ratio => GrokkingStep is { } g && MemorizationStep is { } m && m > 0 ? (double)g / m : null;
 
     /// <summary>The run as a survival observation: the grokking step, or censored at the last step.</summary>
-    public RunOutcome Outcome => new(GrokkingStep ?? LastStep, Grokked);
+    public GrokkingTime Outcome => new(GrokkingStep ?? LastStep, Grokked);
 }

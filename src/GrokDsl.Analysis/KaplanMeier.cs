@@ -8,7 +8,7 @@ namespace GrokDsl.Analysis;
 /// </summary>
 public static class KaplanMeier
 {
-    public static KaplanMeierCurve Estimate(IReadOnlyList<RunOutcome> outcomes)
+    public static KaplanMeierCurve Estimate(IReadOnlyList<GrokkingTime> outcomes)
     {
         if (outcomes.Any(o => !double.IsFinite(o.Step))) throw new ArgumentException("Outcome steps must be finite.", nameof(outcomes));
         var points = new List<SurvivalPoint>();

@@ -36,18 +36,18 @@ public static class SeedGroups
     ];
 
     /// <summary>A finished run as a survival observation, or null when it does not count (see the type's remarks).</summary>
-    public static RunOutcome? OutcomeOf(RunSummary? summary, long horizon) => summary switch
+    public static GrokkingTime? OutcomeOf(RunSummary? summary, long horizon) => summary switch
     {
         null or { Status: RunStatus.Failed } => null,
-        { GrokkedAtStep: { } grokked } => new RunOutcome(grokked, Grokked: true),
-        { Status: RunStatus.Diverged } => new RunOutcome(Math.Max(horizon, summary.FinalStep), Grokked: false),
-        _ => new RunOutcome(summary.FinalStep, Grokked: false),
+        { GrokkedAtStep: { } grokked } => new GrokkingTime(grokked, Grokked: true),
+        { Status: RunStatus.Diverged } => new GrokkingTime(Math.Max(horizon, summary.FinalStep), Grokked: false),
+        _ => new GrokkingTime(summary.FinalStep, Grokked: false),
     };
 
     static SeedGroup Create(string experimentId, IReadOnlyDictionary<string, string> settings, IReadOnlyList<RunEntry> runs, double level, int resamples, int seed)
     {
         var horizon = runs.Select(r => r.Summary?.FinalStep ?? 0).DefaultIfEmpty(0).Max();
-        var outcomes = runs.Select(r => OutcomeOf(r.Summary, horizon)).OfType<RunOutcome>().ToList();
+        var outcomes = runs.Select(r => OutcomeOf(r.Summary, horizon)).OfType<GrokkingTime>().ToList();
         var statistics = outcomes.Count == 0 ? null : MultiSeed.Aggregate(outcomes, level, resamples, seed);
         return new SeedGroup(experimentId, settings, runs, statistics, runs.Count - outcomes.Count);
     }

@@ -15,8 +15,5 @@ public sealed record SigmoidFit(
     /// <summary>The largest slope dy/dx, at the midpoint: Rate·(Upper − Lower)/4 (per decade on the log-step axis).</summary>
     public double MaxSlope => Rate * (Upper - Lower) / 4;
 
-    /// <summary>The 10 %→90 % width of the fitted curve in x: 2·ln 9 / |Rate|.</summary>
-    public double Width10To90 => 2 * Math.Log(9) / Math.Abs(Rate);
-
     public double Evaluate(double x) => Lower + (Upper - Lower) / (1 + Math.Exp(-Rate * (x - Midpoint)));
 }

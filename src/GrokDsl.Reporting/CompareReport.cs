@@ -20,7 +20,7 @@ public sealed record CompareReport(
     public IReadOnlyList<string> LoadNotes { get; init; } = [];
 
     /// <summary>True while some run has no summary: the page then reloads itself.</summary>
-    public bool InProgress => Runs.Any(run => !run.IsFinished);
+    public bool InProgress => Runs.Any(run => !run.HasEnded);
 
     /// <summary>Reads the runs to compare; missing or damaged files become notes.</summary>
     /// <exception cref="ArgumentException">No runs were given.</exception>

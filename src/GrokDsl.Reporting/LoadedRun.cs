@@ -38,8 +38,8 @@ public sealed record LoadedRun
     /// <summary>Problems met while reading the run, one sentence each.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>True once the run has written its summary.</summary>
-    public bool IsFinished => Summary is not null;
+    /// <summary>True once the run has ended (written its summary), finished or not; false while it trains.</summary>
+    public bool HasEnded => Summary is not null;
 
     /// <summary>The status word: grokked, censored, diverged, interrupted, failed, or "in progress".</summary>
     public string Status => Summary?.Status.ToString().ToLowerInvariant() ?? "in progress";

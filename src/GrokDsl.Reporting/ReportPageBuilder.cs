@@ -99,7 +99,7 @@ static class ReportPageBuilder
             new("Machine", environment.Machine),
             new("Device", $"{environment.Device}, {environment.Threads.ToString(CultureInfo.InvariantCulture)} threads"),
             new("Started", Formats.Timestamp(environment.StartedAt)),
-            new("Command line", string.Join(' ', environment.CommandLine.Skip(1).Prepend("grokdsl").Select(Shell.Word))),
+            new("Command line", ShellWords.Join(environment.CommandLine.Skip(1).Prepend("grokdsl"))),
             new("Experiment", environment.ExperimentOrigin),
             new("Git commit", git),
         ];

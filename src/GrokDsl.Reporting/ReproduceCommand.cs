@@ -3,9 +3,10 @@ using GrokDsl.Runs;
 namespace GrokDsl.Reporting;
 
 /// <summary>
-/// The command line a report offers to run an experiment again, derived from what the run recorded: the experiment
-/// file it came from (<c>environment.json</c>), else the id of a built-in experiment. It reruns the experiment's
-/// sweep; finished runs with the same configuration are reused, so only missing runs train.
+/// The command line a report offers to run an experiment again, derived from what the run recorded: the command that
+/// reproduces that very run (<see cref="RunEnvironment.Reproduce"/>), or for runs recorded before it was, the experiment
+/// file it came from, else the id of a built-in experiment (which reruns the experiment's sweep; finished runs with the
+/// same configuration are reused, so only missing runs train). Quoted by <see cref="ShellWords"/>, so it pastes into bash.
 /// </summary>
 public static class ReproduceCommand
 {
@@ -13,9 +14,10 @@ public static class ReproduceCommand
     public static string For(string experimentId, RunEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(experimentId);
+        if (environment?.Reproduce is { Count: > 0 } arguments) return ShellWords.Join(arguments.Prepend("grokdsl"));
         return environment?.ExperimentOrigin is { } origin && !origin.StartsWith("assembly:", StringComparison.Ordinal)
-            ? $"grokdsl run {Shell.Word(origin)} --id {Shell.Word(experimentId)}"
-            : $"grokdsl run {Shell.Word(experimentId)}";
+            ? $"grokdsl run {ShellWords.Quote(origin)} --id {ShellWords.Quote(experimentId)}"
+            : $"grokdsl run {ShellWords.Quote(experimentId)}";
     }
 
     /// <summary>The command for one run directory: its experiment from the summary, else the parent folder's name.</summary>
@@ -36,14 +38,4 @@ public static class ReproduceCommand
         experimentId ??= Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(directory.Path))) ?? "";
         return For(experimentId, environment);
     }
-}
-
-/// <summary>POSIX shell quoting for command lines shown on a page, so they paste back into a terminal.</summary>
-static class Shell
-{
-    /// <summary>The word as is when it holds only safe characters, else single-quoted.</summary>
-    public static string Word(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@+%".Contains(c))
-            ? word
-            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -40,12 +40,18 @@ public sealed record RunReport(
     public RunEnvironment? Environment { get; init; }
 
     /// <summary>
+    /// The report of a run directory from the directory alone: its own citation and reproducing command line
+    /// (<see cref="ReproduceCommand.For(RunDirectory)"/>), so the directory can be copied anywhere and reported there.
+    /// </summary>
+    public static RunReport Load(RunDirectory directory) => Load(directory, Reporting.ReproduceCommand.For(directory));
+
+    /// <summary>
     /// Reads a run directory. Missing or damaged files do not throw: the ids then come from the directory's
     /// path (<c>&lt;runs&gt;/&lt;experiment-id&gt;/&lt;run-id&gt;</c>) and each problem becomes a note.
     /// </summary>
     /// <param name="directory">The run to report on.</param>
     /// <param name="reproduceCommand">The command line that runs this configuration again.</param>
-    /// <param name="source">The experiment's citation; the run directory does not record it.</param>
+    /// <param name="source">The experiment's citation; when null, the one the run directory recorded.</param>
     /// <param name="generatedAt">The report's timestamp; now when omitted.</param>
     /// <param name="grokDslVersion">The version to print; this assembly's informational version when omitted.</param>
     public static RunReport Load(
@@ -76,7 +82,7 @@ public sealed record RunReport(
         return new RunReport(
             summary?.ExperimentId ?? experimentFromPath,
             summary?.RunId ?? runFromPath,
-            source,
+            source ?? environment?.Citation,
             configuration,
             summary,
             metrics,

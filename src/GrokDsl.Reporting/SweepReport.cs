@@ -9,7 +9,7 @@ namespace GrokDsl.Reporting;
 /// </summary>
 /// <param name="ExperimentId">The experiment's id: the runs' own, else the directory's name.</param>
 /// <param name="Path">The sweep directory, full path.</param>
-/// <param name="Runs">Every run folder found, sorted by run id.</param>
+/// <param name="Runs">Every run folder found (of the sweep's manifest, when one is given), sorted by run id.</param>
 /// <param name="Axes">The configuration keys that differ across runs, the replicate axis (seed) last.</param>
 /// <param name="Settings">The runs grouped by their non-replicate axis values, in axis-value order.</param>
 /// <param name="Source">The experiment's citation, if known.</param>
@@ -31,10 +31,10 @@ public sealed record SweepReport(
     public IReadOnlyList<string> LoadNotes { get; init; } = [];
 
     /// <summary>True while some run has no summary: the page then reloads itself.</summary>
-    public bool InProgress => Runs.Any(run => !run.IsFinished);
+    public bool InProgress => Runs.Any(run => !run.HasEnded);
 
-    /// <summary>The page to write: <c>report.html</c> in the sweep directory.</summary>
-    public string ReportPath => System.IO.Path.Combine(Path, RunDirectory.ReportFile);
+    /// <summary>The page to write: <c>report.html</c> in the sweep directory, or the manifest's own report file there.</summary>
+    public string ReportPath { get; init; } = System.IO.Path.Combine(Path, RunDirectory.ReportFile);
 
     /// <summary>Reads every run folder of a sweep directory (see <see cref="ReportTargets.IsRunDirectory"/>).</summary>
     /// <param name="sweepDirectory">The sweep directory.</param>
@@ -42,17 +42,21 @@ public sealed record SweepReport(
     /// <param name="source">The experiment's citation; run directories do not record it.</param>
     /// <param name="generatedAt">The report's timestamp; now when omitted.</param>
     /// <param name="grokDslVersion">The version to print; this assembly's when omitted.</param>
+    /// <param name="manifest">The sweep to report: only its runs, into its own report file; every run folder when null.</param>
     public static SweepReport Load(
         string sweepDirectory,
         string reproduceCommand,
         string? source = null,
         DateTimeOffset? generatedAt = null,
-        string? grokDslVersion = null)
+        string? grokDslVersion = null,
+        SweepManifest? manifest = null)
     {
         ArgumentNullException.ThrowIfNull(sweepDirectory);
         ArgumentNullException.ThrowIfNull(reproduceCommand);
         var path = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(sweepDirectory));
+        var ofSweep = manifest?.RunIds.ToHashSet(StringComparer.Ordinal);
         var runs = ReportTargets.RunDirectoriesIn(path)
+            .Where(folder => ofSweep is null || ofSweep.Contains(System.IO.Path.GetFileName(folder)))
             .Select(folder => LoadedRun.Load(new RunDirectory(folder)))
             .OrderBy(run => run.RunId, StringComparer.Ordinal)
             .ToList();
@@ -64,7 +68,7 @@ public sealed record SweepReport(
         var failed = runs.Count(run => run.Summary?.Status == RunStatus.Failed);
         if (failed > 0)
             notes.Add($"{failed} run{(failed == 1 ? "" : "s")} failed with an error and {(failed == 1 ? "is" : "are")} left out of the statistics.");
-        var running = runs.Count(run => !run.IsFinished);
+        var running = runs.Count(run => !run.HasEnded);
         if (running > 0)
             notes.Add($"{running} run{(running == 1 ? " has" : "s have")} no summary yet (in progress, or stopped without one): " +
                       "counted as censored at the last step reached, so medians and fractions are provisional.");
@@ -76,6 +80,7 @@ public sealed record SweepReport(
             generatedAt ?? DateTimeOffset.UtcNow, grokDslVersion ?? RunReport.CurrentVersion)
         {
             LoadNotes = notes,
+            ReportPath = System.IO.Path.Combine(path, manifest?.ReportFileName ?? RunDirectory.ReportFile),
         };
     }
 }

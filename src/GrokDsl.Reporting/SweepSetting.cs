@@ -40,11 +40,11 @@ public sealed record SweepSetting(
     public bool MedianCensored => Statistics is not null && MedianGrokkingStep is null;
 
     /// <summary>A run as a survival observation, or null when it does not count (see the type's remarks).</summary>
-    public static RunOutcome? OutcomeOf(LoadedRun run, long horizon)
+    public static GrokkingTime? OutcomeOf(LoadedRun run, long horizon)
     {
         if (run.Summary?.Status == RunStatus.Failed || run.LastStep is not { } last) return null;
-        if (run.GrokkedAtStep is { } grokked) return new RunOutcome(grokked, Grokked: true);
-        return run.Summary?.Status == RunStatus.Diverged ? new RunOutcome(Math.Max(horizon, last), false) : new RunOutcome(last, false);
+        if (run.GrokkedAtStep is { } grokked) return new GrokkingTime(grokked, Grokked: true);
+        return run.Summary?.Status == RunStatus.Diverged ? new GrokkingTime(Math.Max(horizon, last), false) : new GrokkingTime(last, false);
     }
 
     /// <summary>Groups runs into settings by their values on <paramref name="axes"/>' non-replicate axes.</summary>
@@ -68,7 +68,7 @@ public sealed record SweepSetting(
 
     static SweepSetting Create(IReadOnlyList<string> values, IReadOnlyList<SweepAxis> axes, IReadOnlyList<LoadedRun> runs, long horizon)
     {
-        var outcomes = runs.Select(run => OutcomeOf(run, horizon)).OfType<RunOutcome>().ToList();
+        var outcomes = runs.Select(run => OutcomeOf(run, horizon)).OfType<GrokkingTime>().ToList();
         var accuracies = runs.Where(run => run.Summary?.Status != RunStatus.Failed)
             .Select(run => run.FinalTestAccuracy).OfType<double>().ToList();
         var censored = outcomes.Where(outcome => !outcome.Grokked).Select(outcome => (double?)outcome.Step).Max();

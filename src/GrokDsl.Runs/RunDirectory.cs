@@ -4,7 +4,7 @@ namespace GrokDsl.Runs;
 
 /// <summary>
 /// <c>&lt;runs&gt;/&lt;experiment-id&gt;/&lt;run-id&gt;/</c>: the resolved configuration, the metrics stream,
-/// the summary and the report of one run. A run is finished when its summary exists.
+/// the summary and the report of one run. Whether a run is finished is its summary's status (<see cref="RunStatusRules.IsFinished(RunSummary?)"/>).
 /// </summary>
 public sealed record RunDirectory(string Path)
 {
@@ -20,8 +20,6 @@ public sealed record RunDirectory(string Path)
     public string MetricsPath => System.IO.Path.Combine(Path, MetricsFileName);
     public string SummaryPath => System.IO.Path.Combine(Path, SummaryFile);
     public string ReportPath => System.IO.Path.Combine(Path, ReportFile);
-
-    public bool IsFinished => File.Exists(SummaryPath);
 
     public void WriteConfiguration(string canonicalJson) => AtomicFile.WriteAllText(ConfigurationPath, canonicalJson);
 

@@ -41,6 +41,15 @@ public sealed record RunEnvironment
     /// <summary>The experiment file's text, when it came from a file.</summary>
     public string? ExperimentSource { get; init; }
 
+    /// <summary>The experiment's citation (its <c>[Experiment(Source = ...)]</c>), so that a report needs nothing but the run directory.</summary>
+    public string? Citation { get; init; }
+
+    /// <summary>
+    /// The arguments after <c>grokdsl</c> that make this very run again: the experiment, the --set overrides it was made
+    /// with, and its swept settings pinned to its own values. Null in runs recorded before it was.
+    /// </summary>
+    public IReadOnlyList<string>? Reproduce { get; init; }
+
     /// <summary>The git commit of the repository holding the experiment file, when there is one.</summary>
     public string? GitCommit { get; init; }
 

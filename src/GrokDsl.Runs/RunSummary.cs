@@ -53,3 +53,16 @@ public sealed record RunSummary
     /// <summary>Plugin ids and versions the run used, e.g. "grokdsl.mlp" → "0.1.0".</summary>
     public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>The one definition of what a run's status means for what comes next.</summary>
+public static class RunStatusRules
+{
+    /// <summary>
+    /// Finished: the run needs no more training and is reused as it is (grokked, censored at its budget, or diverged).
+    /// Interrupted and failed runs are not finished: running them again resumes them from their newest checkpoint.
+    /// </summary>
+    public static bool IsFinished(this RunStatus status) => status is RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged;
+
+    /// <summary>The summary of a finished run, else false (no summary, or one of a run that goes on).</summary>
+    public static bool IsFinished(this RunSummary? summary) => summary?.Status.IsFinished() == true;
+}

@@ -181,6 +181,80 @@ public sealed class SweepCommandTests
         Assert.False(Directory.Exists(cli.Runs));
     }
 
+    [Fact]
+    public void ASweepOnCudaThatCannotBeUsedFailsWithTheCudaMessageBeforeAnythingTrains()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
+        var missing = Path.Combine(cli.Folder, "no-such-torch-lib");
+
+        // A torch/lib folder that does not exist: CUDA cannot be loaded even where a GPU is.
+        var (exitCode, output, error) = cli.Invoke("sweep", file, "--runs", cli.Runs, "--device", "cuda", "--torch-lib", missing);
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("error: CUDA (cuda:0) was asked for but cannot be used. Tried:", error);
+        Assert.Contains("--device cpu", error);
+        Assert.DoesNotContain("run(s):", output);
+        Assert.False(Directory.Exists(Path.Combine(cli.Runs, "sweep-smoke")), "nothing may be written before the device is known");
+    }
+
+    [Fact]
+    public void SlurmTasksGetTheDeviceOnTheirCommandLineAndGpusPerTaskWithoutADeviceMeansCuda()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
+
+        var gpus = cli.Invoke("sweep", file, "--runs", cli.Runs, "--launcher", "slurm", "--dry-run", "--gpus-per-task", "1");
+        var named = cli.Invoke("sweep", file, "--runs", cli.Runs, "--launcher", "slurm", "--dry-run", "--gpus-per-task", "1", "--device", "cuda:1");
+        var cpu = cli.Invoke("sweep", file, "--runs", cli.Runs, "--launcher", "slurm", "--dry-run");
+
+        Assert.True(gpus.ExitCode == 0, gpus.Error);
+        Assert.Contains("#SBATCH --gpus-per-task=1\n", gpus.Output);
+        Assert.Contains(" sweep task ", TaskCommand(gpus.Output));
+        Assert.Contains(" --device cuda ", TaskCommand(gpus.Output));
+        Assert.Contains(" --device cuda:1 ", TaskCommand(named.Output));
+        Assert.Contains(" --device cpu ", TaskCommand(cpu.Output));
+    }
+
+    // The line of an sbatch script that starts grokdsl for the array task.
+    static string TaskCommand(string script) => script.Split('\n').Single(line => line.StartsWith("exec ", StringComparison.Ordinal)) + " ";
+
+    [Fact]
+    public void TwoSweepsOfOneExperimentWithDifferentBudgetsGetTwoReportsEachOverItsOwnRuns()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Smoke.cs", ThreeSeeds);
+
+        var short_ = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--set", "Stopping.MaxSteps=10");
+        var long_ = cli.Invoke("sweep", file, "--runs", cli.Runs, "--quiet", "--set", "Stopping.MaxSteps=15");
+        var ambiguous = cli.Invoke("report", Path.Combine(cli.Runs, "sweep-smoke"));
+
+        Assert.True(short_.ExitCode == 0, short_.Error);
+        Assert.True(long_.ExitCode == 0, long_.Error);
+        var folder = Path.Combine(cli.Runs, "sweep-smoke");
+        var manifests = SweepManifest.ReadAll(folder);
+        Assert.Equal(2, manifests.Count);
+        Assert.Equal(6, manifests.SelectMany(m => m.RunIds).Distinct().Count());
+        foreach (var (manifest, steps) in manifests.Zip([10L, 15L]))
+        {
+            Assert.Equal(["sweep", file, "--set", $"Stopping.MaxSteps={steps}"], manifest.Command);
+            var page = File.ReadAllText(Path.Combine(folder, manifest.ReportFileName));
+            Assert.All(manifest.RunIds, id => Assert.Contains(id, page));
+            Assert.All(manifests.Single(m => m != manifest).RunIds, id => Assert.DoesNotContain(id, page));
+            var report = GrokDsl.Reporting.SweepReport.Load(folder, "grokdsl", manifest: manifest);
+            Assert.Equal(manifest.RunIds.Order(StringComparer.Ordinal), report.Runs.Select(r => r.RunId));
+            Assert.All(report.Runs, run => Assert.Equal(steps, run.Summary!.FinalStep));
+            Assert.DoesNotContain(report.Axes, axis => axis.Key.Contains("MaxSteps", StringComparison.Ordinal));
+        }
+        Assert.NotEqual(0, ambiguous.ExitCode);
+        Assert.Contains("holds 2 sweeps; say which with --sweep-id", ambiguous.Error);
+        Assert.All(manifests, m => Assert.Contains(m.SweepId, ambiguous.Error));
+
+        var chosen = cli.Invoke("report", folder, "--sweep-id", manifests[0].SweepId);
+        Assert.True(chosen.ExitCode == 0, chosen.Error);
+        Assert.Contains(manifests[0].ReportFileName, chosen.Output);
+    }
+
     // A hand-edited configuration: the run fails on every attempt, deterministically, and loses nothing.
     static void BreakRun(CliHarness cli, string tableOutput, int index)
     {

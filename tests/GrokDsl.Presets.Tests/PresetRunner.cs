@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Plugins;
@@ -18,7 +20,7 @@ sealed class PresetRunner : IDisposable
         [.. experiment.ExpandSweep().Select(run => Run(run))];
 
     public RunSummary Run(IExperiment experiment) =>
-        new RunExecutor(_host, SilentObserver.Instance).Execute(experiment.ToRunSpec(), _runs, force: false, CancellationToken.None).Summary;
+        new RunCoordinator(_host, SilentObserver.Instance).Train(experiment.ToRunSpec(), _runs, force: false, CancellationToken.None).Summary;
 
     public void Dispose()
     {

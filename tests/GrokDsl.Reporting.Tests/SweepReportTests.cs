@@ -164,9 +164,9 @@ public sealed class SweepReportTests : IDisposable
         };
 
         Assert.Null(SweepSetting.OutcomeOf(run, horizon: 10_000));
-        Assert.Equal(new Analysis.RunOutcome(10_000, false),
+        Assert.Equal(new Analysis.GrokkingTime(10_000, false),
             SweepSetting.OutcomeOf(run with { Summary = run.Summary! with { Status = RunStatus.Diverged } }, horizon: 10_000));
-        Assert.Equal(new Analysis.RunOutcome(100, false), SweepSetting.OutcomeOf(run with { Summary = null }, horizon: 10_000));
+        Assert.Equal(new Analysis.GrokkingTime(100, false), SweepSetting.OutcomeOf(run with { Summary = null }, horizon: 10_000));
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public sealed class SweepReportTests : IDisposable
         Assert.Contains("this page reloads every 30 s", live);
         Assert.Contains("1 run has no summary yet", live);
         // The unfinished run is analysed from its metrics: it already crossed the grokking threshold at step 500.
-        Assert.Equal(500, report.Runs.Single(run => !run.IsFinished).GrokkedAtStep);
+        Assert.Equal(500, report.Runs.Single(run => !run.HasEnded).GrokkedAtStep);
     }
 
     [Fact]

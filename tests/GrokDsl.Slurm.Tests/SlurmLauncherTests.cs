@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Cli;
 using GrokDsl.Cli.Launchers;
 using GrokDsl.Cli.Launchers.Slurm;
@@ -14,7 +16,7 @@ public sealed class SlurmLauncherTests : IDisposable
     readonly StringWriter _output = new(), _error = new();
 
     // A built-in experiment with a three-seed sweep: planning it compiles nothing and trains nothing.
-    SweepPlan Plan() => SweepPlan.Create(new Gromov2023(), ExperimentReference.From("gromov-2023", null), _runs, []);
+    RunPlan Plan() => RunPlan.Create(new Gromov2023(), ExperimentReference.From("gromov-2023", null), _runs, []);
 
     int Launch(bool dryRun = false) =>
         new SlurmLauncher(new SlurmOptions(Partition: "debug"), ["/opt/grokdsl"], retries: 2, _slurm, dryRun, _output, _error).Launch(Plan());

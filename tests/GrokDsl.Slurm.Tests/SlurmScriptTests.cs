@@ -82,7 +82,7 @@ public sealed class SlurmScriptTests
     [InlineData("$HOME", "'$HOME'")]
     [InlineData("", "''")]
     public void ShellWordsAreQuotedOnlyWhenNeeded(string word, string expected) =>
-        Assert.Equal(expected, ShellWord.Quote(word));
+        Assert.Equal(expected, GrokDsl.Reporting.ShellWords.Quote(word));
 
     [Fact]
     public void TheTaskIdentityComesFromSlurmsEnvironment()

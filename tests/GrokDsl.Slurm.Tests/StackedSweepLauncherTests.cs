@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Cli;
 using GrokDsl.Cli.Launchers;
 using GrokDsl.Cli.Launchers.Slurm;
@@ -19,19 +21,19 @@ public sealed class StackedSweepLauncherTests : IDisposable
     readonly StringWriter _output = new(), _error = new();
 
     // Six tiny MLP runs: three seeds at each of two hidden widths. Seeds stack; widths cannot (different shapes).
-    SweepPlan TinyMlpSweep() => SweepPlan.Create(
+    RunPlan TinyMlpSweep() => RunPlan.Create(
         ExperimentOverrides.Parse(
             ["Data.Modulus=11", "Model.EmbeddingWidth=8", "Stopping.MaxSteps=10"],
             ["Seed=0..2", "Model.HiddenWidth=16,32"]).ApplyTo(new ModularAddition()),
         ExperimentReference.From("modular-addition", null), _runs, []);
 
-    static SweepPlan Stacked(SweepPlan plan)
+    static RunPlan Stacked(RunPlan plan)
     {
         using var plugins = PluginHost.Load(PluginFolders.Default([]));
         return plan.WithStackedTasks(plugins, StackingBudget.Default).Plan;
     }
 
-    int Launch(SweepPlan plan, bool dryRun = false) =>
+    int Launch(RunPlan plan, bool dryRun = false) =>
         new SlurmLauncher(new SlurmOptions(Partition: "debug"), ["/opt/grokdsl"], retries: 1, _slurm, dryRun, _output, _error).Launch(plan);
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class StackedSweepLauncherTests : IDisposable
         var script = File.ReadAllText(Assert.Single(_slurm.Submitted));
         Assert.Contains("#SBATCH --array=0-1\n", script);
         foreach (var task in plan.Tasks) Assert.Contains($"  [{task.Index}]={string.Join(',', task.RunIndices)}\n", script);
-        Assert.Contains($"--retries 1 {SweepTaskInvocation.StackOption} \\\n  --task \"$SLURM_ARRAY_TASK_ID\" --run-indices \"${{runs_of_task[$SLURM_ARRAY_TASK_ID]}}\"", script);
+        Assert.Contains($"--retries 1 --device cpu {Placement.StackOption} \\\n  --task \"$SLURM_ARRAY_TASK_ID\" --run-indices \"${{runs_of_task[$SLURM_ARRAY_TASK_ID]}}\"", script);
         Assert.Contains("a requeued task resumes its unfinished runs from their checkpoints", script);
         Assert.Contains("submitted job 101: 2 array task(s), 6 run(s) of modular-addition", _output.ToString());
         var job = Assert.Single(new SlurmFolder(Path.Combine(_runs, "modular-addition")).ReadJobs());
@@ -63,15 +65,16 @@ public sealed class StackedSweepLauncherTests : IDisposable
     [Fact]
     public void AConfiguredStackMemoryReachesTheTasksCommandLineAsASizeTheyReadBack()
     {
-        var plan = Stacked(TinyMlpSweep()) with { StackMemory = 3L << 29 };
+        var stacked = Stacked(TinyMlpSweep());
+        var plan = stacked with { Placement = stacked.Placement with { StackMemory = 3L << 29 } };
 
         var command = SweepTaskInvocation.For(plan, ["/opt/grokdsl"], retries: 1);
         Launch(plan, dryRun: true);
 
-        var memory = command.ToList().IndexOf(SweepTaskInvocation.StackMemoryOption);
+        var memory = command.ToList().IndexOf(Placement.StackMemoryOption);
         Assert.Equal(3L << 29, GrokDsl.Runtime.Stacking.MemorySize.Parse(command[memory + 1]));
-        Assert.Contains($"{SweepTaskInvocation.StackOption} {SweepTaskInvocation.StackMemoryOption} 1536M", _output.ToString());
-        Assert.DoesNotContain(SweepTaskInvocation.StackMemoryOption, SweepTaskInvocation.For(Stacked(TinyMlpSweep()), ["/opt/grokdsl"], retries: 1));
+        Assert.Contains($"{Placement.StackOption} {Placement.StackMemoryOption} 1536M", _output.ToString());
+        Assert.DoesNotContain(Placement.StackMemoryOption, SweepTaskInvocation.For(Stacked(TinyMlpSweep()), ["/opt/grokdsl"], retries: 1));
     }
 
     [Fact]
@@ -81,23 +84,23 @@ public sealed class StackedSweepLauncherTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Contains("#SBATCH --array=0-5\n", _output.ToString());
-        Assert.DoesNotContain(SweepTaskInvocation.StackOption, _output.ToString());
+        Assert.DoesNotContain(Placement.StackOption, _output.ToString());
     }
 
     [Fact]
     public void RunsThePlannerLeavesAloneGetATaskEach()
     {
         // Gromov 2023 trains with MSE loss, which is not stacked: its three seeds stay apart.
-        var plan = Stacked(SweepPlan.Create(new Gromov2023(), ExperimentReference.From("gromov-2023", null), _runs, []));
+        var plan = Stacked(RunPlan.Create(new Gromov2023(), ExperimentReference.From("gromov-2023", null), _runs, []));
 
         Assert.Equal([[0], [1], [2]], plan.Tasks.Select(t => t.RunIndices.ToArray()));
-        Assert.True(plan.Stack);
+        Assert.True(plan.Placement.Stack);
     }
 
     [Fact]
     public void TheLocalLauncherTrainsTheSweepStackedIntoOrdinaryRunDirectories()
     {
-        var exitCode = new LocalLauncher(_output, _error, quiet: true, new SweepPolicy()).Launch(TinyMlpSweep() with { Stack = true });
+        var exitCode = new LocalLauncher(_output, _error, quiet: true, new SweepPolicy()).Launch(TinyMlpSweep() with { Placement = new Placement(Stack: true) });
 
         Assert.True(exitCode == ExitCodes.Ok, _output + "\n" + _error);
         Assert.Contains("stack 1: 3 runs", _output.ToString());

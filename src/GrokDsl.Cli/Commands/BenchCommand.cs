@@ -51,7 +51,7 @@ static class BenchCommand
             bare = Math.Min(bare, seconds);
 
             var clock = Stopwatch.StartNew();
-            var result = new RunExecutor(host, SilentObserver.Instance).Execute(spec, runs, force: true, CancellationToken.None);
+            var result = new RunCoordinator(host, SilentObserver.Instance).Train(spec, runs, force: true, CancellationToken.None);
             grok = Math.Min(grok, clock.Elapsed.TotalSeconds);
             grokTraining = Math.Min(grokTraining, result.Summary.WallSeconds);
             Console.WriteLine($"  round {i + 1}: bare {seconds:0.00} s, grokdsl {clock.Elapsed.TotalSeconds:0.00} s (training loop {result.Summary.WallSeconds:0.00} s)");

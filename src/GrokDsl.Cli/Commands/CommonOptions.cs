@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GrokDsl.Cli.Launchers;
 using GrokDsl.Runtime.Stacking;
 
 namespace GrokDsl.Cli.Commands;
@@ -32,50 +31,32 @@ static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public static Option<string?> Device() => new("--device")
-    {
-        Description = "Where to train: cpu, cuda, cuda:N or auto (CUDA when a PyTorch install with a GPU is found). Overrides the experiment's Training.Device.",
-    };
-
-    public static Option<string?> TorchLib() => new("--torch-lib")
-    {
-        Description = $"The torch/lib folder of a PyTorch install with CUDA, for --device cuda (else ${GrokDsl.Runtime.Devices.PyTorchLibrary.EnvironmentVariable}, else python3 -c \"import torch\").",
-    };
-
-    public static Option<string?> StackMemory() => new(SweepTaskInvocation.StackMemoryOption)
-    {
-        Description = "With --stack: the memory one stack may use, e.g. 6G or 512M (K, M, G, T). Default: half the memory available " +
-                      "to the process on the CPU, 80% of the GPU's free memory on CUDA. The packing printed before training states it.",
-    };
-
-    /// <summary>
-    /// The bytes <c>--stack-memory</c> gives (null when it is not given), or false after printing why its value is not
-    /// a size or why it does not apply.
-    /// </summary>
-    public static bool TryParseStackMemory(string? text, bool stacking, out long? bytes)
-    {
-        bytes = null;
-        if (text is null) return true;
-        if (!stacking)
+    /// <summary>--device, --torch-lib, and with <paramref name="stackDescription"/> --stack and --stack-memory: where runs train.</summary>
+    public static PlacementOptions Placement(string? stackDescription = null) => new(
+        new Option<string?>(Runtime.Planning.Placement.DeviceOption)
         {
-            Console.Error.WriteLine($"error: {SweepTaskInvocation.StackMemoryOption} only applies with --stack");
-            return false;
-        }
-        bytes = MemorySize.Parse(text);
-        if (bytes is null)
-            Console.Error.WriteLine($"error: {SweepTaskInvocation.StackMemoryOption} '{text}': expected a positive size with a unit, e.g. 512M or 6G");
-        return bytes is not null;
-    }
+            Description = "Where to train: cpu (the default), cuda, cuda:N or auto (CUDA when a PyTorch install with a GPU is found).",
+        },
+        new Option<string?>(Runtime.Planning.Placement.TorchLibOption)
+        {
+            Description = $"The torch/lib folder of a PyTorch install with CUDA, for --device cuda (else ${GrokDsl.Runtime.Devices.PyTorchLibrary.EnvironmentVariable}, else python3 -c \"import torch\").",
+        },
+        stackDescription is null ? null : new Option<bool>(Runtime.Planning.Placement.StackOption) { Description = stackDescription },
+        stackDescription is null ? null : new Option<string?>(Runtime.Planning.Placement.StackMemoryOption)
+        {
+            Description = "With --stack: the memory one stack may use, e.g. 6G or 512M (K, M, G, T). Default: half the memory available " +
+                          "to the process on the CPU, 80% of the GPU's free memory on CUDA. The packing printed before training states it.",
+        });
 
     /// <summary>
-    /// The device a command trains on, chosen before anything makes a tensor (CUDA has to be loaded first);
-    /// null after printing why it cannot be used.
+    /// The placement's device, selected now, before anything makes a tensor (CUDA has to be loaded first); null after
+    /// printing why it cannot be used. Nothing has trained then: the command exits with <see cref="ExitCodes.InvalidExperiment"/>.
     /// </summary>
-    public static GrokDsl.Runtime.Devices.SelectedDevice? SelectDevice(string? device, string experimentDefault, string? torchLib)
+    public static GrokDsl.Runtime.Devices.SelectedDevice? SelectDevice(Runtime.Planning.Placement placement)
     {
         try
         {
-            var selected = GrokDsl.Runtime.Devices.DeviceSelection.Select(device ?? experimentDefault, torchLib);
+            var selected = placement.SelectDevice();
             if (selected.Note is not null) Console.Error.WriteLine($"note: {selected.Note}");
             return selected;
         }
@@ -84,5 +65,33 @@ static class CommonOptions
             Console.Error.WriteLine($"error: {e.Message}");
             return null;
         }
+    }
+}
+
+/// <summary>The options that make a <see cref="Runtime.Planning.Placement"/>; the stacking ones only on commands that stack.</summary>
+sealed record PlacementOptions(Option<string?> Device, Option<string?> TorchLib, Option<bool>? Stack, Option<string?>? StackMemory)
+{
+    public IEnumerable<Option> All => new Option?[] { Device, TorchLib, Stack, StackMemory }.OfType<Option>();
+
+    /// <summary>The placement the command line asks for (<paramref name="defaultDevice"/> without --device), or null after printing why not.</summary>
+    public Runtime.Planning.Placement? Parse(ParseResult result, string defaultDevice = "cpu")
+    {
+        var stack = Stack is not null && result.GetValue(Stack);
+        long? bytes = null;
+        if (StackMemory is not null && result.GetValue(StackMemory) is { } text)
+        {
+            if (!stack)
+            {
+                Console.Error.WriteLine($"error: {Runtime.Planning.Placement.StackMemoryOption} only applies with --stack");
+                return null;
+            }
+            bytes = MemorySize.Parse(text);
+            if (bytes is null)
+            {
+                Console.Error.WriteLine($"error: {Runtime.Planning.Placement.StackMemoryOption} '{text}': expected a positive size with a unit, e.g. 512M or 6G");
+                return null;
+            }
+        }
+        return new Runtime.Planning.Placement(result.GetValue(Device) ?? defaultDevice, result.GetValue(TorchLib), stack, bytes);
     }
 }

@@ -21,8 +21,7 @@ static class MemoryBenchCommand
         var warmup = new Option<int>("--warmup") { Description = "Steps before measuring (allocator and caches settle).", DefaultValueFactory = _ => 1_000 };
         var every = new Option<int>("--every") { Description = "Sample every N steps (a multiple of the default experiment's evaluation cadence, 10).", DefaultValueFactory = _ => 500 };
         var stack = new Option<int>("--stack") { Description = "Runs stacked in the second measurement, R (0 skips it).", DefaultValueFactory = _ => 8 };
-        var device = CommonOptions.Device();
-        var torchLib = CommonOptions.TorchLib();
+        var placement = CommonOptions.Placement();
         var command = new Command("memory", """
             Check that memory stays flat: the default experiment alone and R runs of it stacked, a warm-up and then
             the measured steps, sampling process RSS, the managed heap, GPU memory (CUDA) and live tensors. Prints the
@@ -34,14 +33,16 @@ static class MemoryBenchCommand
               grokdsl bench memory --device cuda
             """)
         {
-            steps, warmup, every, stack, device, torchLib,
+            steps, warmup, every, stack,
         };
-        command.SetAction(result => Run(result.GetValue(steps), result.GetValue(warmup), result.GetValue(every), result.GetValue(stack),
-            result.GetValue(device), result.GetValue(torchLib)));
+        foreach (var option in placement.All) command.Options.Add(option);
+        command.SetAction(result => placement.Parse(result) is { } where
+            ? Run(result.GetValue(steps), result.GetValue(warmup), result.GetValue(every), result.GetValue(stack), where)
+            : ExitCodes.InvalidExperiment);
         return command;
     }
 
-    static int Run(int steps, int warmup, int every, int stack, string? deviceName, string? torchLib)
+    static int Run(int steps, int warmup, int every, int stack, Placement placement)
     {
         var evaluateEvery = new ModularAddition().Training.EvaluateEvery;
         if (Problem(steps, warmup, every, stack, evaluateEvery) is { } problem)
@@ -49,7 +50,7 @@ static class MemoryBenchCommand
             Console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidExperiment;
         }
-        if (CommonOptions.SelectDevice(deviceName, "cpu", torchLib) is not { } device) return ExitCodes.Failed;
+        if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         Func<double?> gpu = device.IsCuda ? () => GpuMemory.UsedMiB(device.Device.index) : () => null;
         var experiment = new ModularAddition() with { Stopping = new() { MaxSteps = warmup + steps, StopAfterGrokking = false } };
         using var scratch = new ScratchRuns("memory");
@@ -63,14 +64,14 @@ static class MemoryBenchCommand
             + "; live tensors: TorchSharp tensors not yet disposed");
         var flat = true;
         var single = Sampler("single run", every, warmup, gpu);
-        new RunExecutor(host, single) { Device = device }.Execute(experiment.ToRunSpec(), runs, force: true, CancellationToken.None);
+        new RunCoordinator(host, single, placement, device).Train(experiment.ToRunSpec(), runs, force: true, CancellationToken.None);
         flat &= ReportGrowth(warmup, single.Samples);
 
         if (stack > 0)
         {
             var stacked = Sampler($"stacked, R = {stack}", every, warmup, gpu);
             var specs = Enumerable.Range(0, stack).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
-            new StackedSweepExecutor(host, stacked) { Device = device }.RunStack(specs, runs, new RunControl(CancellationToken.None));
+            new RunCoordinator(host, stacked, placement with { Stack = true }, device).TrainStack(specs, runs, resume: false, RunControl.None);
             flat &= ReportGrowth(warmup, stacked.Samples);
         }
 

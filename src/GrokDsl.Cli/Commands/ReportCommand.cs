@@ -28,32 +28,39 @@ static class ReportCommand
             Description = "Seconds between renders with --watch.",
             DefaultValueFactory = _ => LiveRefresh.Seconds,
         };
+        var sweepId = new Option<string?>("--sweep-id")
+        {
+            Description = "Which sweep of an experiment folder to report, when it holds several (each `grokdsl sweep` records one in .sweeps/).",
+        };
         var command = new Command("report", """
-            Write report.html for a run or a sweep directory, or a comparison of runs.
+            Write report.html for a run or a sweep directory, or a comparison of runs. A run's report is rebuilt
+            from its directory alone. An experiment folder that holds several sweeps (each `grokdsl sweep` records
+            its runs in a manifest) is reported one sweep at a time, into sweep-<sweep-id>.html: name it with --sweep-id.
 
             Examples:
               grokdsl report runs/modular-addition/6818cb0e1f2a
               grokdsl report runs/modular-addition --watch --interval 30
+              grokdsl report runs/modular-addition --sweep-id 3f2a9c0d1b7e4a55
               grokdsl report --compare runs/a/r1 runs/a/r2 -o compare.html
             """)
         {
-            paths, compare, output, template, watch, interval,
+            paths, compare, output, template, watch, interval, sweepId,
         };
         command.SetAction((result, cancellation) => ExecuteAsync(
             result.GetValue(paths)!, result.GetValue(compare), result.GetValue(output), result.GetValue(template),
-            result.GetValue(watch), result.GetValue(interval), cancellation));
+            result.GetValue(watch), result.GetValue(interval), result.GetValue(sweepId), cancellation));
         return command;
     }
 
     static async Task<int> ExecuteAsync(
-        string[] paths, bool compare, string? output, string? template, bool watch, int interval, CancellationToken cancellation)
+        string[] paths, bool compare, string? output, string? template, bool watch, int interval, string? sweepId, CancellationToken cancellation)
     {
         if (watch && interval < 1)
         {
             Console.Error.WriteLine("error: --interval must be at least 1 second");
             return ExitCodes.Failed;
         }
-        Func<bool>? render = compare ? CompareRenderer(paths, output) : SingleRenderer(paths, template);
+        Func<bool>? render = compare ? CompareRenderer(paths, output) : SingleRenderer(paths, template, sweepId);
         if (render is null) return ExitCodes.Failed;
         try
         {
@@ -80,7 +87,7 @@ static class ReportCommand
     }
 
     // One directory: a run (with its optional template) or a sweep, told apart by ReportTargets.
-    static Func<bool>? SingleRenderer(string[] paths, string? template)
+    static Func<bool>? SingleRenderer(string[] paths, string? template, string? sweepId)
     {
         if (paths.Length != 1)
         {
@@ -92,22 +99,24 @@ static class ReportCommand
         {
             case ReportTargetKind.Run:
                 var run = new RunDirectory(path);
-                var source = Source(Path.GetFileName(Path.GetDirectoryName(path)));
                 return () =>
                 {
-                    var report = RunReport.Load(run, ReproduceCommand.For(run), source);
-                    Console.WriteLine(RunReportWriter.WriteTo(run, report, template));
+                    var (written, report) = RunReports.Write(run, template);
+                    Console.WriteLine(written);
                     return report.Summary is not null;
                 };
             case ReportTargetKind.Sweep when template is not null:
                 Console.Error.WriteLine("error: --template applies to run reports only; this is a sweep directory");
                 return null;
             case ReportTargetKind.Sweep:
+                if (!TryChooseSweep(path, sweepId, out var manifest)) return null;
                 return () =>
                 {
                     var experimentId = Path.GetFileName(path);
                     var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
-                    var report = SweepReport.Load(path, first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first), Source(experimentId));
+                    var reproduce = manifest is not null ? ShellWords.Join(manifest.Command.Prepend("grokdsl"))
+                        : first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first);
+                    var report = SweepReport.Load(path, reproduce, Source(experimentId), manifest: manifest);
                     Console.WriteLine(SweepReportWriter.WriteTo(report));
                     return !report.InProgress;
                 };
@@ -118,6 +127,39 @@ static class ReportCommand
                 Console.Error.WriteLine($"error: {path}: neither a run directory (no {RunDirectory.ConfigurationFile}, {RunDirectory.MetricsFileName} or {RunDirectory.SummaryFile}) nor a sweep directory (no run folders inside)");
                 return null;
         }
+    }
+
+    // The sweep to report: the one named, the only one recorded, or (no manifests: runs made before sweeps had them) all runs.
+    static bool TryChooseSweep(string experimentFolder, string? sweepId, out SweepManifest? chosen)
+    {
+        chosen = null;
+        IReadOnlyList<SweepManifest> manifests;
+        try
+        {
+            manifests = SweepManifest.ReadAll(experimentFolder);
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return false;
+        }
+        if (sweepId is not null)
+        {
+            chosen = manifests.FirstOrDefault(m => m.SweepId == sweepId);
+            if (chosen is null) Console.Error.WriteLine($"error: {experimentFolder} has no sweep {sweepId}; it has {Describe(manifests)}");
+            return chosen is not null;
+        }
+        if (manifests.Count > 1)
+        {
+            Console.Error.WriteLine($"error: {experimentFolder} holds {manifests.Count} sweeps; say which with --sweep-id:");
+            foreach (var m in manifests)
+                Console.Error.WriteLine($"  {m.SweepId}  {m.CreatedAt:yyyy-MM-dd HH:mm} UTC  {m.RunIds.Count} run(s)  grokdsl {ShellWords.Join(m.Command)}");
+            return false;
+        }
+        chosen = manifests.FirstOrDefault();
+        return true;
+
+        static string Describe(IReadOnlyList<SweepManifest> all) => all.Count == 0 ? "none" : string.Join(", ", all.Select(m => m.SweepId));
     }
 
     static Func<bool>? CompareRenderer(string[] paths, string? output)
@@ -137,7 +179,6 @@ static class ReportCommand
         };
     }
 
-    // Run directories do not record the citation; built-in experiments carry it.
-    static string? Source(string? experimentId) =>
-        ExperimentResolver.BuiltIn.FirstOrDefault(e => e.Info.Id == experimentId)?.Info.Source;
+    // Run directories record their citation; the built-in experiment's stands in for runs made before they did.
+    static string? Source(string? experimentId) => RunReports.BuiltInCitation(experimentId);
 }

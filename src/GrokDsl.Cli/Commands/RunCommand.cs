@@ -26,10 +26,8 @@ static class RunCommand
         var set = CommonOptions.Set();
         var sweep = CommonOptions.Sweep();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
-        var device = CommonOptions.Device();
-        var torchLib = CommonOptions.TorchLib();
-        var stack = new Option<bool>("--stack") { Description = "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing." };
-        var stackMemory = CommonOptions.StackMemory();
+        var placement = CommonOptions.Placement(
+            "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing.");
 
         var command = new Command("run", """
             Train an experiment (every run of its sweep) and write run directories with reports.
@@ -46,130 +44,100 @@ static class RunCommand
               grokdsl run nanda-2023 --sweep Seed=0..7 --stack --stack-memory 4G
             """)
         {
-            experiment, id, set, sweep, runs, plugins, force, watch, json, device, torchLib, stack, stackMemory,
+            experiment, id, set, sweep, runs, plugins, force, watch, json,
         };
+        foreach (var option in placement.All) command.Options.Add(option);
         command.SetAction(result =>
         {
-            if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
-                return ExitCodes.InvalidExperiment;
+            if (placement.Parse(result) is not { } where) return ExitCodes.InvalidExperiment;
             return Execute(
                 result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
                 result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
-                new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack), stackMemoryBytes));
+                where);
         });
         return command;
     }
 
-    /// <summary>
-    /// Where and how runs train: the device (else the experiment's), the PyTorch libtorch for CUDA, stacking and its memory
-    /// budget (null: measured for the device).
-    /// </summary>
-    sealed record Placement(string? Device, string? TorchLib, bool Stack, long? StackMemory);
-
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
         Verbosity verbosity, bool json, bool force, bool watch, Placement placement)
     {
-        if (ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
-        var experimentDevice = experiment.ExpandSweep().Select(r => r.ToRunSpec().Training.Device).FirstOrDefault() ?? "cpu";
-        if (CommonOptions.SelectDevice(placement.Device, experimentDevice, placement.TorchLib) is not { } device) return ExitCodes.Failed;
-        var quiet = verbosity == Verbosity.Quiet || json;
-
-        var experimentFile = File.Exists(experimentArgument) ? Path.GetFullPath(experimentArgument) : null;
+        var reference = ExperimentReference.From(experimentArgument, id, sets, sweeps);
+        if (SweepExperiment.Plan(reference, runsRoot, pluginFolders, placement) is not { } plan) return ExitCodes.InvalidExperiment;
+        if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using var interruption = new Interruption();
-        using var host = PluginHost.Load(PluginFolders.Default(pluginFolders));
-        var reproduce = $"grokdsl run {experimentArgument}{(id is null ? "" : $" --id {id}")}"
-                        + string.Concat(sets.Select(s => $" --set {s}")) + string.Concat(sweeps.Select(s => $" --sweep {s}"));
-        var firstSweep = RunSweep(experiment, _ => force);
+        using var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
+        var quiet = verbosity == Verbosity.Quiet || json;
+        // Plain lines, not a progress bar, when the output is a log (not a terminal), every evaluation is wanted, or runs train stacked.
+        var progressBar = verbosity == Verbosity.Normal && !json && !placement.Stack && AnsiConsole.Profile.Capabilities.Interactive;
+        var observer = new CurrentRunObserver(verbosity switch
+        {
+            _ when json || verbosity == Verbosity.Quiet => new WarningsObserver(Console.Error),
+            Verbosity.Verbose => new PlainObserver(Console.Out, TimeSpan.Zero),
+            _ => new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)),
+        });
+        var results = new RunResultPrinter(json, quiet, verbosity);
+        var coordinator = new RunCoordinator(host, observer, placement, device)
+        {
+            ExperimentFile = plan.Reference.File,
+            WriteReport = directory => RunReports.Write(directory),
+            Policy = new SweepPolicy(Retries: 0),
+            Log = results,
+        };
+
+        var firstSweep = RunSweep(plan.Experiment, _ => force);
         return watch && !interruption.Token.IsCancellationRequested
-            ? RunWatch.Loop(host, experimentFile, experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
+            ? RunWatch.Loop(host, plan.Reference.File, plan.Experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
             : firstSweep;
 
-        int RunSweep(IExperiment sweep, Func<RunSpec, bool> forceRun)
+        int RunSweep(IExperiment experiment, Func<RunSpec, bool> forceRun)
         {
-            void WriteReport(RunDirectory directory) =>
-                RunReportWriter.WriteTo(directory, RunReport.Load(directory, reproduce, sweep.Info.Source));
-
-            if (placement.Stack) return RunStacked(sweep, forceRun);
-            var exitCode = ExitCodes.Ok;
-            foreach (var run in sweep.ExpandSweep())
-            {
-                var spec = run.ToRunSpec();
-                try
-                {
-                    var result = Train(spec, experimentFile, host, runsRoot, forceRun(spec), json ? Verbosity.Quiet : verbosity, WriteReport, interruption.Control, device);
-                    if (json) PrintJson(result);
-                    else PrintResult(result, verbosity == Verbosity.Quiet);
-                    exitCode = ExitCodes.MostUrgent(exitCode, ExitCodes.Of(result.Summary.Status));
-                }
-                catch (Exception e) when (e is ComponentNotFoundException or ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
-                {
-                    Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {(verbosity == Verbosity.Verbose ? e.ToString() : e.Message)}");
-                    exitCode = ExitCodes.MostUrgent(exitCode, ExitCodes.Failed);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    // Most likely plugin code that threw (a dataset, model or measure); the other runs go on.
-                    Console.Error.WriteLine($"error: {spec.Experiment.Id}/{spec.RunId}: {GlobalOptions.Describe(e, verbosity)}");
-                    exitCode = ExitCodes.MostUrgent(exitCode, ExitCodes.Failed);
-                }
-                if (interruption.Token.IsCancellationRequested) break;
-            }
+            var sweep = experiment == plan.Experiment ? plan : RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement);
+            // A sweep is known by its manifest and gets a report over exactly its runs; a single run is its own report.
+            var manifest = sweep.Runs.Count > 1 ? RunReports.WriteManifest(sweep, "run") : null;
+            var exitCode = Train(sweep, forceRun);
+            if (manifest is not null) RunReports.WriteSweep(sweep, manifest, json ? Console.Error : Console.Out, Console.Error);
             return exitCode;
         }
 
-        // Stacked: one executor for the whole sweep; its packing is printed before training starts.
-        int RunStacked(IExperiment sweep, Func<RunSpec, bool> forceRun)
+        int Train(RunPlan sweep, Func<RunSpec, bool> forceRun)
         {
-            void WriteReport(RunDirectory directory) =>
-                RunReportWriter.WriteTo(directory, RunReport.Load(directory, reproduce, sweep.Info.Source));
-            var specs = sweep.ExpandSweep().Select(r => r.ToRunSpec()).ToList();
-            var executor = new StackedSweepExecutor(host, quiet ? SilentObserver.Instance : new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)), WriteReport)
-            {
-                ExperimentFile = experimentFile,
-                Device = device,
-                Budget = placement.StackMemory is { } bytes ? StackingBudget.Configured(bytes) : null,
-                OnPlanned = plan => { foreach (var line in plan.Describe()) Console.WriteLine(line); },
-            };
-            try
-            {
-                var results = executor.Run(specs, runsRoot, specs.Any(forceRun), interruption.Control).Results;
-                foreach (var result in results) { if (json) PrintJson(result); else PrintResult(result, quiet); }
-                return results.Aggregate(ExitCodes.Ok, (code, r) => ExitCodes.MostUrgent(code, ExitCodes.Of(r.Summary.Status)));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                Console.Error.WriteLine($"error: {sweep.Info.Id}: {e.GetType().Name}: {e.Message}");
-                return ExitCodes.Failed;
-            }
+            if (!progressBar) return coordinator.Train(sweep, interruption.Control, force: forceRun).ExitCode;
+            var exitCode = ExitCodes.Ok;
+            AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
+                .Start(context =>
+                {
+                    using var _ = observer.Use(new ProgressBarObserver(context));
+                    exitCode = coordinator.Train(sweep, interruption.Control, force: forceRun).ExitCode;
+                });
+            return exitCode;
         }
     }
 
-    /// <summary>The experiment with the command line's overrides, or null after printing why it cannot be run.</summary>
-    static RunResult Train(RunSpec spec, string? experimentFile, PluginHost host, string runsRoot, bool force, Verbosity verbosity,
-        Action<RunDirectory> writeReport, RunControl control, SelectedDevice device)
+    /// <summary>Each run's result as it ends (text, or one JSON line), and errors as <c>error: RUN: message</c>.</summary>
+    sealed class RunResultPrinter(bool json, bool quiet, Verbosity verbosity) : ISweepLog
     {
-        // Plain lines, not a progress bar, when the output is a log (not a terminal) or every evaluation is wanted.
-        if (verbosity != Verbosity.Normal || !AnsiConsole.Profile.Capabilities.Interactive)
+        public void OnPluginsChanged(string nextRun, GrokDsl.Runtime.Plugins.PluginRefresh refresh) =>
+            Console.WriteLine(SweepLogWriter.Describe(nextRun, refresh));
+
+        public void OnPacked(StackPlan packing)
         {
-            var observer = verbosity switch
-            {
-                Verbosity.Quiet => (ITrainingObserver)new WarningsObserver(Console.Error),
-                Verbosity.Verbose => new PlainObserver(Console.Out, TimeSpan.Zero),
-                _ => new PlainObserver(Console.Out, TimeSpan.FromSeconds(5)),
-            };
-            return new RunExecutor(host, observer, writeReport) { ExperimentFile = experimentFile, Device = device }.Execute(spec, runsRoot, force, control);
+            if (!json) foreach (var line in packing.Describe()) Console.WriteLine(line);
         }
 
-        RunResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
-            .Start(context =>
-            {
-                var task = context.AddTask($"{spec.Experiment.Id}/{spec.RunId}", maxValue: spec.Stopping.MaxSteps);
-                result = new RunExecutor(host, new ProgressBarObserver(task), writeReport) { ExperimentFile = experimentFile, Device = device }.Execute(spec, runsRoot, force, control);
-            });
-        return result!;
+        // Invalid input gets its message; anything else is most likely plugin code that threw (a dataset, model or measure).
+        public void OnAttemptFailed(string what, int attempt, int attempts, Exception e, bool retrying) =>
+            Console.Error.WriteLine($"error: {what}: " + (e is ComponentNotFoundException or ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException
+                ? verbosity == Verbosity.Verbose ? e.ToString() : e.Message
+                : GlobalOptions.Describe(e, verbosity)));
+
+        public void OnRunEnded(SweepEntry entry, int position, int count)
+        {
+            if (entry.Result is not { } result) return;
+            if (json) PrintJson(result);
+            else PrintResult(result, quiet);
+        }
     }
 
     // One line per run, so a script can read results as they come (e.g. `| jq .summary.status`).

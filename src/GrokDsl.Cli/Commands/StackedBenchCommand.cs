@@ -56,8 +56,7 @@ static class StackedBenchCommand
         model.AcceptOnlyFromAmong("mlp", "transformer", "all");
         var defaultRuns = new Option<int>("--default-runs") { Description = "Runs of the default experiment, stacked vs one after another, with the MLP (0 skips).", DefaultValueFactory = _ => 8 };
         var defaultSteps = new Option<int>("--default-steps") { Description = "Steps of each default-experiment run.", DefaultValueFactory = _ => 300 };
-        var device = CommonOptions.Device();
-        var torchLib = CommonOptions.TorchLib();
+        var placement = CommonOptions.Placement();
         var command = new Command("stacked", $"""
             Time single runs against stacked runs (steps/s and run-steps/s) at the anchor (a+b mod 113, 30% train,
             full batch): its MLP and its transformer alone and stacked R times, then the default experiment's runs
@@ -70,16 +69,18 @@ static class StackedBenchCommand
               grokdsl bench stacked --model transformer --steps 5 --stacks 1,4 --default-runs 0
             """)
         {
-            steps, stacks, model, defaultRuns, defaultSteps, device, torchLib,
+            steps, stacks, model, defaultRuns, defaultSteps,
         };
-        command.SetAction(result => Run(result.GetValue(steps), result.GetValue(stacks), result.GetValue(model)!, result.GetValue(defaultRuns),
-            result.GetValue(defaultSteps), result.GetValue(device), result.GetValue(torchLib)));
+        foreach (var option in placement.All) command.Options.Add(option);
+        command.SetAction(result => placement.Parse(result) is { } where
+            ? Run(result.GetValue(steps), result.GetValue(stacks), result.GetValue(model)!, result.GetValue(defaultRuns), result.GetValue(defaultSteps), where)
+            : ExitCodes.InvalidExperiment);
         return command;
     }
 
-    static int Run(int steps, string? stackSizes, string model, int defaultRuns, int defaultSteps, string? deviceName, string? torchLib)
+    static int Run(int steps, string? stackSizes, string model, int defaultRuns, int defaultSteps, Placement placement)
     {
-        if (CommonOptions.SelectDevice(deviceName, "cpu", torchLib) is not { } device) return ExitCodes.Failed;
+        if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         stackSizes ??= device.IsCuda ? CudaStacks : CpuStacks;
         if (ParseSizes(stackSizes) is not { } sizes)
         {
@@ -120,11 +121,11 @@ static class StackedBenchCommand
         var experiment = new ModularAddition() with { Stopping = new() { MaxSteps = defaultSteps, StopAfterGrokking = false } };
         var seeds = Enumerable.Range(0, defaultRuns).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
         var clock = Stopwatch.StartNew();
-        foreach (var run in seeds)
-            new RunExecutor(host, SilentObserver.Instance) { Device = device }.Execute(run, runs, force: true, CancellationToken.None);
+        var alone = Coordinator(host, device);
+        foreach (var run in seeds) alone.Train(run, runs, force: true, CancellationToken.None);
         var sequential = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        new StackedSweepExecutor(host, SilentObserver.Instance) { Device = device }.Run(seeds, runs, force: true, new RunControl(CancellationToken.None));
+        Coordinator(host, device, stack: true).Train(seeds, runs, RunControl.None, force: static _ => true);
         var stacked = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"default experiment, {defaultRuns} runs x {defaultSteps} steps (evaluation, weight-norm measure, metrics files, reports off):");
         Console.WriteLine($"  one after another     {sequential,8:0.00} s  {defaultRuns * defaultSteps / sequential,10:0.0} run-steps/s");
@@ -146,12 +147,11 @@ static class StackedBenchCommand
 
     // The training loop's own time, as the run records it.
     static double Single(PluginHost host, RunSpec spec, string runs, SelectedDevice device) =>
-        new RunExecutor(host, SilentObserver.Instance) { Device = device }
-            .Execute(spec, runs, force: true, CancellationToken.None).Summary.WallSeconds;
+        Coordinator(host, device).Train(spec, runs, force: true, CancellationToken.None).Summary.WallSeconds;
 
-    static double Stacked(PluginHost host, IReadOnlyList<RunSpec> specs, string runs, SelectedDevice device)
-    {
-        var executor = new StackedSweepExecutor(host, SilentObserver.Instance) { Device = device };
-        return executor.RunStack(specs, runs, new RunControl(CancellationToken.None)).Max(r => r.Result.Summary.WallSeconds);
-    }
+    static double Stacked(PluginHost host, IReadOnlyList<RunSpec> specs, string runs, SelectedDevice device) =>
+        Coordinator(host, device, stack: true).TrainStack(specs, runs, resume: false, RunControl.None).Max(r => r.Summary.WallSeconds);
+
+    static RunCoordinator Coordinator(PluginHost host, SelectedDevice device, bool stack = false) =>
+        new(host, SilentObserver.Instance, new Placement(device.Name, device.LibTorchFolder, stack), device);
 }

@@ -41,12 +41,9 @@ static class SweepCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the sbatch script instead of submitting it." };
         var retries = RetriesOption();
         var json = new Option<bool>("--json") { Description = "Print the runs' outcome as JSON instead of a table (progress goes to the error stream). Local launcher only." };
-        var stack = new Option<bool>("--stack")
-        {
-            Description = "Train compatible runs together as stacked models (one batched model per stack); with slurm, one array task per stack " +
-                          "and one per run left alone. Stacked runs checkpoint as runs made alone do: a requeued or interrupted stack resumes its unfinished runs.",
-        };
-        var stackMemory = CommonOptions.StackMemory();
+        var placement = CommonOptions.Placement(
+            "Train compatible runs together as stacked models (one batched model per stack); with slurm, one array task per stack " +
+            "and one per run left alone. Stacked runs checkpoint as runs made alone do: a requeued or interrupted stack resumes its unfinished runs.");
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
         var command = new Command("sweep", """
@@ -73,11 +70,12 @@ static class SweepCommand
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, set, sweep, launcher, runs, plugins, retries, failFast, json, stack, stackMemory,
+            experiment, id, set, sweep, launcher, runs, plugins, retries, failFast, json,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
         };
+        foreach (var option in placement.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             var slurmOnly = new Option[] { partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun }
@@ -96,22 +94,21 @@ static class SweepCommand
                 Console.Error.WriteLine($"error: {localOnly.Name} only applies to --launcher local");
                 return ExitCodes.InvalidExperiment;
             }
+            // Array tasks given GPUs train on them: that is what the GPUs are for.
+            var defaultDevice = useSlurm && result.GetValue(gpus) > 0 ? "cuda" : "cpu";
+            if (placement.Parse(result, defaultDevice) is not { } where) return ExitCodes.InvalidExperiment;
             // A stack trains its runs together: there is no run after the failing one to leave out.
-            if (result.GetValue(stack) && result.GetValue(failFast))
+            if (where.Stack && result.GetValue(failFast))
             {
                 Console.Error.WriteLine("error: --fail-fast does not apply to --stack");
                 return ExitCodes.InvalidExperiment;
             }
-            if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
-                return ExitCodes.InvalidExperiment;
             var reference = ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []);
-            if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? []) is not { } plan)
+            if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? [], where) is not { } plan)
                 return ExitCodes.InvalidExperiment;
-            if (result.GetValue(stack))
+            if (where.Stack && useSlurm)
             {
-                plan = plan with { Stack = true, StackMemory = stackMemoryBytes };
-                if ((useSlurm ? StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) : plan) is not { } stacked)
-                    return ExitCodes.InvalidExperiment;
+                if (StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) is not { } stacked) return ExitCodes.InvalidExperiment;
                 plan = stacked;
             }
 
@@ -131,12 +128,12 @@ static class SweepCommand
     /// (each task plans its own stacks again, within its group and its node's budget); prints the packing, or why it
     /// cannot be planned and null.
     /// </summary>
-    static SweepPlan? StackedTasks(SweepPlan plan, TextWriter log)
+    static RunPlan? StackedTasks(RunPlan plan, TextWriter log)
     {
         try
         {
             using var plugins = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
-            var (stacked, packing) = plan.WithStackedTasks(plugins, plan.ConfiguredBudget ?? StackingBudget.For(SelectedDevice.Cpu));
+            var (stacked, packing) = plan.WithStackedTasks(plugins, plan.Placement.BudgetOn(SelectedDevice.Cpu));
             foreach (var line in packing.Describe()) log.WriteLine(line);
             return stacked;
         }

@@ -1,12 +1,10 @@
-using GrokDsl.Cli.Launchers;
-
 namespace GrokDsl.Cli.Commands;
 
-/// <summary>Turns the sweep commands' experiment argument and overrides into a plan, or prints why it cannot.</summary>
+/// <summary>Turns a command's experiment argument and overrides into a plan, or prints why it cannot.</summary>
 static class SweepExperiment
 {
-    public static SweepPlan? Plan(ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders) =>
+    public static RunPlan? Plan(ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders, Placement? placement = null) =>
         ExperimentArguments.Resolve(reference.Argument, reference.Id, reference.Sets, reference.Sweeps) is { } experiment
-            ? SweepPlan.Create(experiment, reference, runsRoot, pluginFolders)
+            ? RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement)
             : null;
 }

@@ -36,7 +36,7 @@ static class SweepStatusCommand
         return command;
     }
 
-    static IReadOnlyDictionary<string, QueuedRun> Queue(SweepPlan plan)
+    static IReadOnlyDictionary<string, QueuedRun> Queue(RunPlan plan)
     {
         var folder = new SlurmFolder(plan.ExperimentFolder);
         if (folder.ReadJobs() is not { Count: > 0 } jobs) return new Dictionary<string, QueuedRun>();
@@ -51,7 +51,7 @@ static class SweepStatusCommand
         }
     }
 
-    static void Print(SweepPlan plan, IReadOnlyDictionary<string, QueuedRun> queue)
+    static void Print(RunPlan plan, IReadOnlyDictionary<string, QueuedRun> queue)
     {
         var runs = SweepProgress.Of(plan, queue);
         var jobs = new SlurmFolder(plan.ExperimentFolder).ReadJobs();

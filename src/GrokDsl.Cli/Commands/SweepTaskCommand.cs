@@ -23,35 +23,30 @@ static class SweepTaskCommand
         var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
         var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
         var retries = SweepCommand.RetriesOption();
-        var stack = new Option<bool>(SweepTaskInvocation.StackOption)
-        {
-            Description = "Train the runs together as stacked models (each run checkpoints as alone: a requeued task resumes them).",
-        };
-
-        var stackMemory = CommonOptions.StackMemory();
+        var placement = CommonOptions.Placement(
+            "Train the runs together as stacked models (each run checkpoints as alone: a requeued task resumes them).");
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, set, sweep, runs, plugins, task, runIndices, fingerprint, retries, stack, stackMemory,
+            experiment, id, set, sweep, runs, plugins, task, runIndices, fingerprint, retries,
         };
+        foreach (var option in placement.All) command.Options.Add(option);
         command.Hidden = true;
         command.SetAction(result =>
         {
-            if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
-                return ExitCodes.InvalidExperiment;
+            if (placement.Parse(result) is not { } where) return ExitCodes.InvalidExperiment;
             return Execute(
                 ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
-                result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), result.GetValue(stack), stackMemoryBytes);
+                result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), where);
         });
         return command;
     }
 
-    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, bool stack,
-        long? stackMemory)
+    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, Placement placement)
     {
         // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
         using var signals = new PreemptionSignals(Console.Error);
-        if (SweepExperiment.Plan(experiment, runsRoot, pluginFolders) is not { } plan) return ExitCodes.InvalidExperiment;
+        if (SweepExperiment.Plan(experiment, runsRoot, pluginFolders, placement) is not { } plan) return ExitCodes.InvalidExperiment;
         if (fingerprint is not null && fingerprint != plan.Fingerprint)
         {
             Console.Error.WriteLine($"error: {plan.ExperimentId} is no longer the sweep that was submitted (its runs changed: fingerprint {plan.Fingerprint}, submitted {fingerprint}); submit the sweep again");
@@ -63,12 +58,13 @@ static class SweepTaskCommand
             return ExitCodes.InvalidExperiment;
         }
 
-        Console.WriteLine($"task {task}: run(s) {string.Join(", ", indices)} of {plan.ExperimentId} ({plan.Runs.Count} in the sweep){(stack ? ", stacked" : "")}");
-        SweepOutcome outcome;
+        Console.WriteLine($"task {task}: run(s) {string.Join(", ", indices)} of {plan.ExperimentId} ({plan.Runs.Count} in the sweep){(placement.Stack ? ", stacked" : "")}");
+        SweepResult outcome;
+        if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
         {
-            var runner = new SweepRunner(plan with { StackMemory = stackMemory }, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries));
-            outcome = stack ? runner.RunStacked(indices, signals.Control) : runner.Run(indices, signals.Control);
+            var coordinator = LocalLauncher.Coordinator(plan, device, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries));
+            outcome = coordinator.Train(plan, signals.Control, indices);
         }
         SweepTable.Write(outcome, Console.Out);
         var exitCode = outcome.ExitCode;

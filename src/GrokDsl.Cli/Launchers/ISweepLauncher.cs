@@ -9,5 +9,5 @@ namespace GrokDsl.Cli.Launchers;
 public interface ISweepLauncher
 {
     /// <summary>Runs, submits or prints the plan; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
-    int Launch(SweepPlan plan);
+    int Launch(RunPlan plan);
 }

@@ -15,16 +15,16 @@ public static class SweepProgress
     public static IReadOnlyList<string> Statuses { get; } =
         ["grokked", "censored", "diverged", "running", "pending", "interrupted", "failed", "unfinished", "not started"];
 
-    public static IReadOnlyList<RunProgress> Of(SweepPlan plan, IReadOnlyDictionary<string, QueuedRun> queue) =>
+    public static IReadOnlyList<RunProgress> Of(RunPlan plan, IReadOnlyDictionary<string, QueuedRun> queue) =>
         [.. Enumerable.Range(0, plan.Runs.Count).Select(i => Of(plan, i, queue.GetValueOrDefault(plan.Runs[i].RunId)))];
 
-    static RunProgress Of(SweepPlan plan, int index, QueuedRun? queued)
+    static RunProgress Of(RunPlan plan, int index, QueuedRun? queued)
     {
         var directory = plan.DirectoryOf(index);
         var summary = plan.SummaryOf(index);
         var status = summary switch
         {
-            _ when SweepPlan.IsFinal(summary) => Lower(summary!.Status),
+            _ when summary.IsFinished() => Lower(summary!.Status),
             _ when queued is { IsRunning: true } => "running",
             _ when queued is { IsActive: true } => "pending",
             { } ended => Lower(ended.Status),

@@ -3,7 +3,7 @@ namespace GrokDsl.Cli.Launchers;
 /// <summary>The table a sweep ends with: one line per run, then the counts. Plain text, so it reads the same in a terminal and a log.</summary>
 public static class SweepTable
 {
-    public static void Write(SweepOutcome outcome, TextWriter output)
+    public static void Write(SweepResult outcome, TextWriter output)
     {
         output.WriteLine();
         output.WriteLine($"{"run",4}  {"run id",-16} {"status",-12} {"attempts",8} {"steps",8} {"grokked",8}  how");

@@ -10,17 +10,14 @@ public static class SweepTaskInvocation
     public const string RunIndicesOption = "--run-indices";
     public const string FingerprintOption = "--sweep-fingerprint";
     public const string RetriesOption = "--retries";
-    public const string StackOption = "--stack";
-    public const string StackMemoryOption = "--stack-memory";
 
-    public static IReadOnlyList<string> For(SweepPlan plan, IReadOnlyList<string> grokdsl, int retries)
+    public static IReadOnlyList<string> For(RunPlan plan, IReadOnlyList<string> grokdsl, int retries)
     {
         var command = new List<string>(grokdsl) { "sweep", "task" };
         command.AddRange(plan.Reference.ToArguments());
         command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint, RetriesOption, retries.ToString()]);
         foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
-        if (plan.Stack) command.Add(StackOption);
-        if (plan.Stack && plan.StackMemory is { } bytes) command.AddRange([StackMemoryOption, Runtime.Stacking.MemorySize.ToText(bytes)]);
+        command.AddRange(plan.Placement.ToArguments());
         return command;
     }
 }

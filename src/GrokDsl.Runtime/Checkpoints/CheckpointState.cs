@@ -28,6 +28,13 @@ public sealed record CheckpointState
     /// <summary>Why this checkpoint is kept beyond the last N: "memorized", "grokked", "final", "interrupted".</summary>
     public IReadOnlyList<string> Events { get; init; } = [];
 
+    /// <summary>
+    /// The state of the training callbacks that have one (<see cref="Callbacks.ITrainingCallback.StateKey"/>), by state key;
+    /// left out while no callback has state, so that checkpoints from before it existed read the same.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Callbacks { get; init; }
+
     /// <summary>SHA-256 (hex) of every other file in the checkpoint, by file name.</summary>
     public required IReadOnlyDictionary<string, string> Files { get; init; }
 }

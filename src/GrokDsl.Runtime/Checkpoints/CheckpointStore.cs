@@ -72,6 +72,23 @@ public sealed class CheckpointStore(string runFolder)
         return null;
     }
 
+    /// <summary>
+    /// The checkpoint at <paramref name="step"/> (null: the newest), which must verify: for another run to start from,
+    /// where falling back on an older one would start it somewhere nobody asked for.
+    /// </summary>
+    /// <exception cref="InvalidDataException">There is no such checkpoint, or it is corrupt; the message names the folder.</exception>
+    public Checkpoint Load(long? step)
+    {
+        var committed = Committed().ToList();
+        var folder = step is { } wanted ? PathOf(wanted) : committed.LastOrDefault();
+        if (folder is null || !committed.Contains(folder))
+            throw new InvalidDataException(step is null
+                ? $"{Folder}: no checkpoint to start from"
+                : $"{PathOf(step.Value)}: no checkpoint at step {step}; there are {(committed.Count == 0 ? "none" : string.Join(", ", committed.Select(Path.GetFileName)))}");
+        var problem = Verify(folder, out var state);
+        return problem is null ? new Checkpoint(folder, state!) : throw new InvalidDataException($"{folder}: {problem}");
+    }
+
     /// <summary>Keeps the newest <paramref name="keepLast"/> checkpoints and every one tagged with an event.</summary>
     public void Prune(int keepLast)
     {

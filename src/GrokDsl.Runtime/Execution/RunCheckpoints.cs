@@ -9,12 +9,14 @@ namespace GrokDsl.Runtime.Execution;
 /// <param name="WriteOptimizer">Writes the state dict of a TorchSharp optimizer over that module.</param>
 /// <param name="WriteGradientTransforms">Writes the state of the run's gradient transforms, in their order.</param>
 /// <param name="TorchRngState">torch's global generator state as the run left it (base64).</param>
-sealed record RunSnapshot(
+/// <param name="CallbackStates">The training callbacks' state by state key (<see cref="Callbacks.ITrainingCallback.StateKey"/>); null when none has any.</param>
+public sealed record RunSnapshot(
     Action<BinaryWriter> WriteModel, Action<BinaryWriter> WriteOptimizer, Action<BinaryWriter> WriteGradientTransforms,
-    GrokkingTracker Tracker, double WallSeconds, string TorchRngState, SamplerState? Sampler);
+    GrokkingTracker Tracker, double WallSeconds, string TorchRngState, SamplerState? Sampler,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? CallbackStates = null);
 
 /// <summary>
-/// A run's checkpoints in the one format that single (<see cref="Trainer"/>) and stacked training share, so a
+/// A run's checkpoints in the one format that every step engine (<see cref="Engines.IStepEngine"/>) writes and reads, so a
 /// run checkpointed either way resumes either way. Events (memorized, grokked) wait here for the next
 /// checkpoint and tag it, so that pruning keeps it beyond the newest <c>keepLast</c>.
 /// </summary>
@@ -59,6 +61,7 @@ sealed class RunCheckpoints(CheckpointStore store, int keepLast)
             TorchRngState = snapshot.TorchRngState,
             Sampler = snapshot.Sampler,
             Events = events,
+            Callbacks = snapshot.CallbackStates,
             Files = checksums,
         });
         store.Prune(keepLast);

@@ -6,7 +6,7 @@ namespace GrokDsl.Runtime.Execution;
 /// <summary>
 /// One run's progress measures: which are due at a step (<see cref="MeasureSchedule"/>), their values, and what a
 /// measure that throws costs: its own panel for the rest of the run, reported to <paramref name="observer"/> and
-/// kept for the run's summary. Shared by <see cref="Trainer"/> and stacked training, so that a stacked run
+/// kept for the run's summary. The same for every engine, so that a stacked run
 /// measures and records exactly what it would alone.
 /// </summary>
 sealed class RunMeasures(RunSpec spec, IEnumerable<(string Id, IProgressMeasure Measure)> measures, ITrainingObserver observer)
@@ -20,6 +20,16 @@ sealed class RunMeasures(RunSpec spec, IEnumerable<(string Id, IProgressMeasure 
     /// plugin's exception would keep its load context alive after an unload.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Failures => _failures.Count == 0 ? null : new Dictionary<string, string>(_failures);
+
+    /// <summary>Disables measures that failed before the checkpoint this run resumed from, as they were then.</summary>
+    public void DisableFailed(IReadOnlyDictionary<string, string> failures)
+    {
+        foreach (var (id, failure) in failures)
+        {
+            _measures.RemoveAll(m => m.Id == id);
+            _failures[id] = failure;
+        }
+    }
 
     /// <summary>Whether a measure is due at <paramref name="step"/> whatever the evaluation and events there.</summary>
     public bool AnyDueRegardless(long step) => _measures.Any(m => _schedule.IsDue(m.Id, step, false, MeasureEvents.None));

@@ -107,7 +107,7 @@ public sealed class PluginHost : IDisposable
     /// later refresh. Runs started afterwards see the new versions; run summaries record them.
     /// <para>
     /// For sweep runners: call <c>host.Refresh()</c> between runs, from a thread that holds no lease,
-    /// and log <see cref="PluginRefresh.Describe"/>. <see cref="Execution.RunExecutor"/> also calls it
+    /// and log <see cref="PluginRefresh.Describe"/>. <see cref="Coordination.RunCoordinator"/> also calls it
     /// before each run, so a sweep through the executor never starts a run on a replaced build.
     /// </para>
     /// </summary>

@@ -74,6 +74,7 @@ public static class StackPlanner
     {
         if (spec.Optimizer is not AdamW) return $"optimizer {spec.Optimizer.GetType().Name} is not stacked (AdamW only)";
         if (spec.Training.Loss != LossFunction.CrossEntropy) return $"loss {spec.Training.Loss} is not stacked (cross-entropy only)";
+        if (spec.Training.InitializeFrom is not null) return "it starts from another run's checkpoint (Training.InitializeFrom), which is not stacked";
         return null;
     }
 

@@ -67,16 +67,17 @@ public sealed record Training : ICrossCheckedOptions
     public bool AllowTf32 { get; init; }
 
     /// <summary>
-    /// Where runs train: "cpu", "cuda", "cuda:N" or "auto" (CUDA when a PyTorch install with a GPU is found).
-    /// The command line's --device overrides it. Where a run trains is not what it is, so this is not part of
-    /// the configuration or the run id; the device used is recorded in summary.json and environment.json.
+    /// Start from another run's checkpoint (<see cref="GrokDsl.InitializeFrom"/>) instead of a fresh initialization.
+    /// Left out of the configuration while null, so that run ids from before it existed stay valid.
     /// </summary>
-    [JsonIgnore]
-    public string Device { get; init; } = "cpu";
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InitializeFrom? InitializeFrom { get; init; }
 
     public IEnumerable<string> Problems(string name)
     {
         if (AllowTf32 && Precision == Precision.Float64)
             yield return $"{name}.AllowTf32 is true but {name}.Precision is Float64: TF32 only changes float32 matrix products; drop one of them";
+        if (InitializeFrom is { Run.Length: 0 })
+            yield return $"{name}.InitializeFrom.Run is empty: name the run directory to start from";
     }
 }

@@ -38,6 +38,14 @@ public sealed class SettingPath
         return new SettingPath(string.Join(".", steps.Select(s => s.Name)), steps);
     }
 
+    /// <summary>The setting's value in <paramref name="root"/>.</summary>
+    public object? Get(object root)
+    {
+        object? value = root;
+        foreach (var step in _steps) value = value is null ? null : step.GetValue(value);
+        return value;
+    }
+
     /// <summary>A copy of <paramref name="root"/> with the setting at this path replaced by <paramref name="value"/>.</summary>
     public T With<T>(T root, object? value) where T : notnull => (T)With(root, 0, value);
 

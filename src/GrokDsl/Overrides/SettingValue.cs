@@ -30,6 +30,15 @@ public static class SettingValue
         return value;
     }
 
+    /// <summary>The text <see cref="Parse"/> reads back as <paramref name="value"/>: a command line's --set value.</summary>
+    public static string Format(object? value) => value switch
+    {
+        null => "null",
+        string text => text,
+        Enum member => member.ToString(),
+        _ => JsonSerializer.Serialize(value, value.GetType(), Json),
+    };
+
     static object ParseEnum(SettingPath path, Type type, string text) =>
         Enum.GetNames(type).FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name
             ? Enum.Parse(type, name)

@@ -20,7 +20,7 @@ public sealed class GrokkingTimesTests
         Assert.Equal(450, timeline.Gap);
         Assert.Equal(3.25, timeline.Ratio);
         Assert.Equal(1000, timeline.LastStep);
-        Assert.Equal(new RunOutcome(650, true), timeline.Outcome);
+        Assert.Equal(new GrokkingTime(650, true), timeline.Outcome);
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class GrokkingTimesTests
         Assert.Null(timeline.GrokkingStep);
         Assert.True(timeline.Censored);
         Assert.Null(timeline.Gap);
-        Assert.Equal(new RunOutcome(500, false), timeline.Outcome);
+        Assert.Equal(new GrokkingTime(500, false), timeline.Outcome);
     }
 }

@@ -5,7 +5,7 @@ namespace GrokDsl.Measures.Tests.Analysis;
 public sealed class SurvivalTests
 {
     // n = 6: grokked at 100, censored at 200, two grokked at 300, censored at 400, grokked at 500.
-    static readonly RunOutcome[] Outcomes =
+    static readonly GrokkingTime[] Outcomes =
         [new(100, true), new(200, false), new(300, true), new(300, true), new(400, false), new(500, true)];
 
     [Fact]

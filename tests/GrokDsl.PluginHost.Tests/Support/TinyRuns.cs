@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -18,7 +20,7 @@ static class TinyRuns
     }).ToRunSpec();
 
     public static RunResult Run(PluginHost host, RunSpec spec, string runs, ITrainingObserver? observer = null) =>
-        new RunExecutor(host, observer ?? SilentObserver.Instance).Execute(spec, runs, force: false, CancellationToken.None);
+        new RunCoordinator(host, observer ?? SilentObserver.Instance).Train(spec, runs, force: false, CancellationToken.None);
 
     /// <summary>The measured values of one metric at every step it was measured.</summary>
     public static IReadOnlyList<(long Step, double Value)> Series(RunResult result, string metric) =>

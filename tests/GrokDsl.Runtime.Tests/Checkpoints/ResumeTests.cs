@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
@@ -27,7 +29,7 @@ public sealed class ResumeTests
     static RunResult Execute(string runs, ITrainingObserver observer, CancellationToken stop = default)
     {
         using var host = TestPlugins.LoadBuiltIns();
-        return new RunExecutor(host, observer).Execute(Spec, runs, force: false, stop);
+        return new RunCoordinator(host, observer).Train(Spec, runs, force: false, stop);
     }
 
     static IEnumerable<object> Comparable(IEnumerable<MetricRecord> metrics) =>

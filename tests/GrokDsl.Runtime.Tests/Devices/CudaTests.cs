@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
@@ -43,8 +45,8 @@ public sealed class CudaTests
         using var host = TestPlugins.LoadBuiltIns();
         var spec = Small.ToRunSpec();
 
-        var onCpu = new RunExecutor(host, SilentObserver.Instance).Execute(spec, cpuRuns.Path, false, CancellationToken.None);
-        var onCuda = new RunExecutor(host, SilentObserver.Instance) { Device = cuda }.Execute(spec, cudaRuns.Path, false, CancellationToken.None);
+        var onCpu = new RunCoordinator(host, SilentObserver.Instance).Train(spec, cpuRuns.Path, false, CancellationToken.None);
+        var onCuda = new RunCoordinator(host, SilentObserver.Instance, new Placement("cuda")).Train(spec, cudaRuns.Path, false, CancellationToken.None);
 
         Assert.Equal("cuda:0", onCuda.Summary.Device);
         var (a, b) = (onCpu.Directory.ReadMetrics(out _), onCuda.Directory.ReadMetrics(out _));
@@ -70,10 +72,10 @@ public sealed class CudaTests
         using var stacked = new TempFolder();
         using var host = TestPlugins.LoadBuiltIns();
 
-        var single = specs.Select(s => new RunExecutor(host, SilentObserver.Instance) { Device = cuda }.Execute(s, alone.Path, false, CancellationToken.None)).ToList();
-        var result = new StackedSweepExecutor(host, SilentObserver.Instance) { Device = cuda }.Run(specs, stacked.Path, false, new RunControl(CancellationToken.None));
+        var single = specs.Select(s => new RunCoordinator(host, SilentObserver.Instance, new Placement("cuda")).Train(s, alone.Path, false, CancellationToken.None)).ToList();
+        var result = new RunCoordinator(host, SilentObserver.Instance, new Placement("cuda", Stack: true)).Train(specs, stacked.Path, new RunControl(CancellationToken.None));
 
-        Assert.Equal(specs.Count, Assert.Single(result.Plan.Stacks).Runs.Count);
+        Assert.Equal(specs.Count, Assert.Single(result.Packing!.Stacks).Runs.Count);
         for (var r = 0; r < specs.Count; r++)
         {
             var (a, b) = (single[r].Directory.ReadMetrics(out _), result.Results[r].Directory.ReadMetrics(out _));

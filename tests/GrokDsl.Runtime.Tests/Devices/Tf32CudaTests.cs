@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
@@ -44,10 +46,10 @@ public sealed class Tf32CudaTests
             Data = new() { Modulus = 23, TrainFraction = 0.5 },
             Stopping = new() { MaxSteps = 10, StopAfterGrokking = false },
         };
-        var executor = new RunExecutor(host, SilentObserver.Instance) { Device = cuda };
+        var executor = new RunCoordinator(host, SilentObserver.Instance, new Placement("cuda"));
 
-        var withTf32 = executor.Execute((experiment with { Training = experiment.Training with { AllowTf32 = true } }).ToRunSpec(), runs.Path, false, CancellationToken.None);
-        var without = executor.Execute(experiment.ToRunSpec(), runs.Path, false, CancellationToken.None);
+        var withTf32 = executor.Train((experiment with { Training = experiment.Training with { AllowTf32 = true } }).ToRunSpec(), runs.Path, false, CancellationToken.None);
+        var without = executor.Train(experiment.ToRunSpec(), runs.Path, false, CancellationToken.None);
 
         Assert.Equal((true, true), (withTf32.Directory.ReadEnvironment()!.Tf32Requested, withTf32.Directory.ReadEnvironment()!.Tf32InEffect));
         Assert.Equal((false, false), (without.Directory.ReadEnvironment()!.Tf32Requested, without.Directory.ReadEnvironment()!.Tf32InEffect));

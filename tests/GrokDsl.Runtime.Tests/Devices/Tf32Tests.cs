@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -27,7 +29,7 @@ public sealed class Tf32Tests
     {
         using var host = TestPlugins.LoadBuiltIns();
         var warnings = new Warnings();
-        var result = new RunExecutor(host, warnings).Execute(experiment.ToRunSpec(), runs, false, CancellationToken.None);
+        var result = new RunCoordinator(host, warnings).Train(experiment.ToRunSpec(), runs, false, CancellationToken.None);
         return (result, warnings.Lines);
     }
 
@@ -80,10 +82,10 @@ public sealed class Tf32Tests
         var specs = new[] { withTf32.ToRunSpec(), (withTf32 with { Seed = 1 }).ToRunSpec() };
         var warnings = new Warnings();
 
-        var single = specs.Select(s => new RunExecutor(host, SilentObserver.Instance).Execute(s, alone.Path, false, CancellationToken.None)).ToList();
-        var result = new StackedSweepExecutor(host, warnings).Run(specs, stacked.Path, false, new RunControl(CancellationToken.None));
+        var single = specs.Select(s => new RunCoordinator(host, SilentObserver.Instance).Train(s, alone.Path, false, CancellationToken.None)).ToList();
+        var result = new RunCoordinator(host, warnings, new Placement(Stack: true)).Train(specs, stacked.Path, new RunControl(CancellationToken.None));
 
-        Assert.Equal(specs.Length, Assert.Single(result.Plan.Stacks).Runs.Count);
+        Assert.Equal(specs.Length, Assert.Single(result.Packing!.Stacks).Runs.Count);
         for (var r = 0; r < specs.Length; r++)
         {
             var (expected, actual) = (single[r].Directory.ReadEnvironment()!, result.Results[r].Directory.ReadEnvironment()!);

@@ -1,3 +1,7 @@
+using GrokDsl.Runtime.Engines;
+using GrokDsl.Runtime.Loop;
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Contracts;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
@@ -24,7 +28,7 @@ public sealed class MeasureCadenceTests
     static RunResult Run(RunSpec spec, string runs, ITrainingObserver? observer = null)
     {
         using var host = TestPlugins.LoadBuiltIns();
-        return new RunExecutor(host, observer ?? SilentObserver.Instance).Execute(spec, runs, false, CancellationToken.None);
+        return new RunCoordinator(host, observer ?? SilentObserver.Instance).Train(spec, runs, false, CancellationToken.None);
     }
 
     [Fact]
@@ -128,10 +132,14 @@ public sealed class MeasureCadenceTests
         var recorder = new Recorder();
         var metricsPath = Path.Combine(folder.Path, "metrics.jsonl");
 
-        TrainingOutcome outcome;
-        using (var trainer = new Trainer(spec, components, recorder, new CheckpointStore(folder.Path)))
+        LoopOutcome outcome;
         using (var metrics = MetricsFile.Create(metricsPath))
-            outcome = trainer.Run(metrics, RunControl.None);
+        using (var run = new LoopRun(0, spec, components, metrics, new CheckpointStore(folder.Path), resumeFrom: null, recorder))
+        using (var engine = new TorchSharpEngine(run))
+        {
+            new TrainingLoop([run], engine, recorder).Run(RunControl.None);
+            outcome = run.Outcome();
+        }
 
         Assert.Equal(RunStatus.Censored, outcome.Status);
         Assert.Equal(12, outcome.FinalStep);

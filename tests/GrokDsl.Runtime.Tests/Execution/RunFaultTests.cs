@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using System.Diagnostics;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
@@ -27,7 +29,7 @@ public sealed class RunFaultTests
     static RunResult Execute(string runs, ITrainingObserver observer, string? experimentFile = null)
     {
         using var host = TestPlugins.LoadBuiltIns();
-        return new RunExecutor(host, observer) { ExperimentFile = experimentFile }.Execute(Spec, runs, force: false, CancellationToken.None);
+        return new RunCoordinator(host, observer) { ExperimentFile = experimentFile }.Train(Spec, runs, force: false, CancellationToken.None);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -25,7 +27,7 @@ public sealed class TrainerTests
         }).ToRunSpec();
         using var host = TestPlugins.LoadBuiltIns();
 
-        var summary = new RunExecutor(host, SilentObserver.Instance).Execute(spec, runs.Path, false, CancellationToken.None).Summary;
+        var summary = new RunCoordinator(host, SilentObserver.Instance).Train(spec, runs.Path, false, CancellationToken.None).Summary;
 
         Assert.Equal(RunStatus.Diverged, summary.Status);
         Assert.Matches(@"^step \d+: (train|test) loss is (NaN|∞|-∞|Infinity)", summary.Divergence);
@@ -40,7 +42,7 @@ public sealed class TrainerTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        var summary = new RunExecutor(host, SilentObserver.Instance).Execute(spec, runs.Path, false, cancellation.Token).Summary;
+        var summary = new RunCoordinator(host, SilentObserver.Instance).Train(spec, runs.Path, false, cancellation.Token).Summary;
 
         Assert.Equal(RunStatus.Interrupted, summary.Status);
         Assert.Equal(0, summary.FinalStep);

@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -46,19 +48,19 @@ public sealed class StackedGradientTransformTests
         {
             using var stop = new CancellationTokenSource();
             ITrainingObserver observer = interrupt ? new StopAt(17, stop) : SilentObserver.Instance;
-            return new RunExecutor(host, observer).Execute(spec, runs, force: false, stop.Token);
+            return new RunCoordinator(host, observer).Train(spec, runs, force: false, stop.Token);
         })];
     }
 
     // One sweep per pair, so that interrupting one stack does not keep the next from starting.
-    static List<StackedSweepResult> Stacked(string runs, bool interrupt = false)
+    static List<SweepResult> Stacked(string runs, bool interrupt = false)
     {
         using var host = TestPlugins.LoadBuiltIns();
         return [.. Runs.Chunk(2).Select(pair =>
         {
             using var stop = new CancellationTokenSource();
             ITrainingObserver observer = interrupt ? new StopAt(17, stop) : SilentObserver.Instance;
-            return new StackedSweepExecutor(host, observer).Run(pair, runs, force: false, new RunControl(stop.Token));
+            return new RunCoordinator(host, observer, new Placement(Stack: true)).Train(pair, runs, new RunControl(stop.Token));
         })];
     }
 
@@ -85,7 +87,7 @@ public sealed class StackedGradientTransformTests
         Alone(aloneFirst.Path, interrupt: true);
         var resumedStacked = Stacked(aloneFirst.Path);
 
-        Assert.All(interrupted.Concat(resumedStacked), sweep => Assert.Equal(2, Assert.Single(sweep.Plan.Stacks).Runs.Count));
+        Assert.All(interrupted.Concat(resumedStacked), sweep => Assert.Equal(2, Assert.Single(sweep.Packing!.Stacks).Runs.Count));
         Assert.All(interrupted.SelectMany(s => s.Results), r => Assert.Equal(RunStatus.Interrupted, r.Summary.Status));
         Assert.All(resumedAlone, r => Assert.Equal(21, r.ResumedFromStep));
         Assert.All(resumedStacked.SelectMany(s => s.Results), r => Assert.Equal(21, r.ResumedFromStep));

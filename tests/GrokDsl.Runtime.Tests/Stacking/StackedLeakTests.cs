@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Stacking;
@@ -20,14 +22,14 @@ public sealed class StackedLeakTests
             Training = new() { EvaluateEvery = 5, MeasureEvery = 10 },
         };
         var specs = Enumerable.Range(0, 3).Select(seed => (experiment with { Seed = seed }).ToRunSpec()).ToList();
-        var executor = new StackedSweepExecutor(host, SilentObserver.Instance);
-        executor.RunStack(specs, runs.Path, new RunControl(CancellationToken.None)); // warm-up: lazy initialization inside TorchSharp
+        var executor = new RunCoordinator(host, SilentObserver.Instance, new Placement(Stack: true));
+        executor.TrainStack(specs, runs.Path, resume: false, new RunControl(CancellationToken.None)); // warm-up: lazy initialization inside TorchSharp
 
         var before = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        var results = executor.RunStack(specs, runs.Path, new RunControl(CancellationToken.None));
+        var results = executor.TrainStack(specs, runs.Path, resume: false, new RunControl(CancellationToken.None));
         var after = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
-        Assert.All(results, r => Assert.Equal(40, r.Result.Summary.FinalStep));
+        Assert.All(results, r => Assert.Equal(40, r.Summary.FinalStep));
         Assert.Equal(before, after);
     }
 }

@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
@@ -42,13 +44,13 @@ public sealed class StackedResumeTests
         public void OnWarning(string message) => Messages.Add(message);
     }
 
-    static StackedSweepResult Stacked(string runs, ITrainingObserver observer, CancellationToken stop = default)
+    static SweepResult Stacked(string runs, ITrainingObserver observer, CancellationToken stop = default)
     {
         using var host = TestPlugins.LoadBuiltIns();
-        return new StackedSweepExecutor(host, observer).Run(Runs, runs, force: false, new RunControl(stop));
+        return new RunCoordinator(host, observer, new Placement(Stack: true)).Train(Runs, runs, new RunControl(stop));
     }
 
-    static StackedSweepResult InterruptedStack(string runs)
+    static SweepResult InterruptedStack(string runs)
     {
         using var stop = new CancellationTokenSource();
         return Stacked(runs, new StopAt(17, stop), stop.Token);
@@ -61,7 +63,7 @@ public sealed class StackedResumeTests
         {
             using var stop = new CancellationTokenSource();
             ITrainingObserver observer = stopAt is { } step ? new StopAt(step, stop) : SilentObserver.Instance;
-            return new RunExecutor(host, observer).Execute(spec, runs, force: false, stop.Token);
+            return new RunCoordinator(host, observer).Train(spec, runs, force: false, stop.Token);
         })];
     }
 
@@ -94,7 +96,7 @@ public sealed class StackedResumeTests
         AssertSameRuns(lone, reference);
         Assert.All(first.Results, r => Assert.Equal(RunStatus.Interrupted, r.Summary.Status));
         Assert.All(first.Results, r => Assert.Equal(21, r.Summary.FinalStep)); // evaluated 20 (≥ 17), stopped at the top of 21
-        Assert.Equal(Runs.Length, Assert.Single(second.Plan.Stacks).Runs.Count);
+        Assert.Equal(Runs.Length, Assert.Single(second.Packing!.Stacks).Runs.Count);
         Assert.All(second.Results, r => Assert.Equal(21, r.ResumedFromStep));
         AssertSameRuns(reference, second.Results);
         AssertSameRuns(lone, second.Results);
@@ -125,7 +127,7 @@ public sealed class StackedResumeTests
 
         Assert.All(resumedAlone, r => Assert.Equal(21, r.ResumedFromStep));
         Assert.All(interrupted, r => Assert.Equal(RunStatus.Interrupted, r.Summary.Status));
-        Assert.Equal(Runs.Length, Assert.Single(resumedStacked.Plan.Stacks).Runs.Count);
+        Assert.Equal(Runs.Length, Assert.Single(resumedStacked.Packing!.Stacks).Runs.Count);
         Assert.All(resumedStacked.Results, r => Assert.Equal(21, r.ResumedFromStep));
         AssertSameRuns(reference, resumedAlone);
         AssertSameRuns(reference, resumedStacked.Results);
@@ -149,7 +151,7 @@ public sealed class StackedResumeTests
         Assert.Contains(newest, warning);
         Assert.Contains("model.bin does not match its checksum", warning);
         Assert.Equal(20, second.Results[0].ResumedFromStep);
-        Assert.Equal([Runs[1].RunId, Runs[2].RunId], Assert.Single(second.Plan.Stacks).Runs.Select(r => r.RunId));
+        Assert.Equal([Runs[1].RunId, Runs[2].RunId], Assert.Single(second.Packing!.Stacks).Runs.Select(r => r.RunId));
         Assert.All(second.Results.Skip(1), r => Assert.Equal(21, r.ResumedFromStep));
         AssertSameRuns(reference, second.Results);
     }

@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Contracts;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
@@ -62,12 +64,12 @@ public sealed class StackedRunDirectoryTests
         using var alone = new TempFolder();
         using var stacked = new TempFolder();
         using var host = TestPlugins.LoadBuiltIns();
-        var single = new RunExecutor(host, SilentObserver.Instance, WriteReport);
-        var aloneResults = runs.Select(spec => single.Execute(spec, alone.Path, force: false, CancellationToken.None)).ToList();
+        var single = new RunCoordinator(host, SilentObserver.Instance) { WriteReport = WriteReport };
+        var aloneResults = runs.Select(spec => single.Train(spec, alone.Path, force: false, CancellationToken.None)).ToList();
 
-        var result = new StackedSweepExecutor(host, SilentObserver.Instance, WriteReport).Run(runs, stacked.Path, force: false, RunControl.None);
+        var result = new RunCoordinator(host, SilentObserver.Instance, new Placement(Stack: true)) { WriteReport = WriteReport }.Train(runs, stacked.Path, RunControl.None);
 
-        Assert.Equal(runs.Length, Assert.Single(result.Plan.Stacks).Runs.Count);
+        Assert.Equal(runs.Length, Assert.Single(result.Packing!.Stacks).Runs.Count);
         for (var r = 0; r < runs.Length; r++) RunDirectoryComparison.AssertSameRun(aloneResults[r].Directory, result.Results[r].Directory);
 
         // What the comparison covers happened: a grokked run stopped early, measures ran between evaluations and

@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -33,14 +35,14 @@ public sealed class StackedTrainingTests
         using var alone = new TempFolder();
         using var stacked = new TempFolder();
         using var host = TestPlugins.LoadBuiltIns();
-        var single = new RunExecutor(host, SilentObserver.Instance);
-        var aloneResults = Runs.Select(spec => single.Execute(spec, alone.Path, force: false, CancellationToken.None)).ToList();
+        var single = new RunCoordinator(host, SilentObserver.Instance);
+        var aloneResults = Runs.Select(spec => single.Train(spec, alone.Path, force: false, CancellationToken.None)).ToList();
 
-        var result = new StackedSweepExecutor(host, SilentObserver.Instance).Run(Runs, stacked.Path, force: false, new RunControl(CancellationToken.None));
+        var result = new RunCoordinator(host, SilentObserver.Instance, new Placement(Stack: true)).Train(Runs, stacked.Path, new RunControl(CancellationToken.None));
 
-        var stack = Assert.Single(result.Plan.Stacks);
+        var stack = Assert.Single(result.Packing!.Stacks);
         Assert.Equal(Runs.Length, stack.Runs.Count);
-        Assert.Empty(result.Plan.Alone);
+        Assert.Empty(result.Packing!.Alone);
         for (var r = 0; r < Runs.Length; r++) AssertSameRun(aloneResults[r], alone.Path, result.Results[r], stacked.Path);
         Assert.Equal(RunStatus.Diverged, result.Results[^1].Summary.Status);
         Assert.All(result.Results.Take(Runs.Length - 1), r => Assert.Equal(RunStatus.Censored, r.Summary.Status));

@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
 using GrokDsl.Runtime.Execution;
@@ -6,7 +8,7 @@ using GrokDsl.Runtime.Stacking;
 namespace GrokDsl.Runtime.Tests.Stacking;
 
 /// <summary>
-/// Transformer runs stacked through <see cref="StackedSweepExecutor"/> must be indistinguishable from the same runs
+/// Transformer runs stacked through the <see cref="RunCoordinator"/> must be indistinguishable from the same runs
 /// made one by one, up to float rounding: Nanda et al.'s architecture and Power et al.'s (post-LayerNorm, sinusoidal
 /// positions, no MLP biases, two layers), each its own stack.
 /// </summary>
@@ -46,13 +48,13 @@ public sealed class StackedTransformerTrainingTests
         using var alone = new TempFolder();
         using var stacked = new TempFolder();
         using var host = TestPlugins.LoadBuiltIns();
-        var single = new RunExecutor(host, SilentObserver.Instance);
-        var aloneResults = Runs.Select(spec => single.Execute(spec, alone.Path, force: false, CancellationToken.None)).ToList();
+        var single = new RunCoordinator(host, SilentObserver.Instance);
+        var aloneResults = Runs.Select(spec => single.Train(spec, alone.Path, force: false, CancellationToken.None)).ToList();
 
-        var result = new StackedSweepExecutor(host, SilentObserver.Instance).Run(Runs, stacked.Path, force: false, new RunControl(CancellationToken.None));
+        var result = new RunCoordinator(host, SilentObserver.Instance, new Placement(Stack: true)).Train(Runs, stacked.Path, new RunControl(CancellationToken.None));
 
-        Assert.Empty(result.Plan.Alone);
-        Assert.Equal([Runs[..4].Select(r => r.RunId), Runs[4..].Select(r => r.RunId)], result.Plan.Stacks.Select(s => s.Runs.Select(r => r.RunId)));
+        Assert.Empty(result.Packing!.Alone);
+        Assert.Equal([Runs[..4].Select(r => r.RunId), Runs[4..].Select(r => r.RunId)], result.Packing!.Stacks.Select(s => s.Runs.Select(r => r.RunId)));
         for (var r = 0; r < Runs.Length; r++) StackedTrainingTests.AssertSameRun(aloneResults[r], alone.Path, result.Results[r], stacked.Path);
         Assert.Equal(RunStatus.Diverged, result.Results[3].Summary.Status);
         Assert.Equal(RunStatus.Censored, result.Results[0].Summary.Status);

@@ -21,8 +21,6 @@ public sealed class SlurmFolder(string experimentFolder)
 
     public string JobsPath => System.IO.Path.Combine(Path, "jobs.json");
 
-    public string LogOf(string jobId, int task) => System.IO.Path.Combine(Path, $"{jobId}_{task}.out");
-
     public IReadOnlyList<SlurmSubmission> ReadJobs()
     {
         if (!File.Exists(JobsPath)) return [];

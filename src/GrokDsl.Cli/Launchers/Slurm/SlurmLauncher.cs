@@ -14,7 +14,7 @@ namespace GrokDsl.Cli.Launchers.Slurm;
 public sealed class SlurmLauncher(
     SlurmOptions options, IReadOnlyList<string> grokdsl, int retries, ISlurmClient slurm, bool dryRun, TextWriter output, TextWriter error) : ISweepLauncher
 {
-    public int Launch(SweepPlan plan)
+    public int Launch(RunPlan plan)
     {
         var folder = new SlurmFolder(plan.ExperimentFolder);
         var inQueue = QueuedRuns(plan, folder);
@@ -41,7 +41,7 @@ public sealed class SlurmLauncher(
             LogFolder: folder.Path,
             TaskCommand: SweepTaskInvocation.For(plan, grokdsl, retries),
             Options: options,
-            Stacked: plan.Stack);
+            Stacked: plan.Placement.Stack);
         var script = SlurmScript.Render(job);
         if (dryRun)
         {
@@ -76,7 +76,7 @@ public sealed class SlurmLauncher(
         bool IsQueued(int runIndex) => inQueue.TryGetValue(plan.Runs[runIndex].RunId, out var q) && q.IsActive;
     }
 
-    IReadOnlyDictionary<string, QueuedRun> QueuedRuns(SweepPlan plan, SlurmFolder folder)
+    IReadOnlyDictionary<string, QueuedRun> QueuedRuns(RunPlan plan, SlurmFolder folder)
     {
         try
         {

@@ -43,7 +43,7 @@ public static class SlurmScript
         script.Append("echo \"grokdsl: array task ${SLURM_ARRAY_TASK_ID} of job ${SLURM_ARRAY_JOB_ID} on $(hostname), restart ${SLURM_RESTART_COUNT:-0}, $(date -Is)\"\n");
         script.Append("# exec, so that grokdsl replaces this shell and receives the USR1 that Slurm sends before the time limit.\n");
         script.Append("exec ");
-        script.Append(string.Join(' ', job.TaskCommand.Select(ShellWord.Quote)));
+        script.Append(GrokDsl.Reporting.ShellWords.Join(job.TaskCommand));
         script.Append(" \\\n  --task \"$SLURM_ARRAY_TASK_ID\" --run-indices \"${runs_of_task[$SLURM_ARRAY_TASK_ID]}\"\n");
         return script.ToString();
 

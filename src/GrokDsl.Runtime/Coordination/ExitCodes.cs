@@ -1,4 +1,4 @@
-namespace GrokDsl.Cli;
+namespace GrokDsl.Runtime.Coordination;
 
 /// <summary>Process exit codes; documented in the README.</summary>
 public static class ExitCodes

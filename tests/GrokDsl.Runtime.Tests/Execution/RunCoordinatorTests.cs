@@ -1,3 +1,5 @@
+using GrokDsl.Runtime.Coordination;
+using GrokDsl.Runtime.Planning;
 using System.Text.Json;
 using GrokDsl.Configuration;
 using GrokDsl.Experiments;
@@ -7,7 +9,7 @@ using GrokDsl.Runtime.Plugins;
 
 namespace GrokDsl.Runtime.Tests.Execution;
 
-public sealed class RunExecutorTests
+public sealed class RunCoordinatorTests
 {
     static readonly ModularAddition Short = new ModularAddition() with
     {
@@ -19,7 +21,7 @@ public sealed class RunExecutorTests
     static RunResult Run(RunSpec spec, string runs, ITrainingObserver? observer = null, bool force = false)
     {
         using var host = TestPlugins.LoadBuiltIns();
-        return new RunExecutor(host, observer ?? SilentObserver.Instance).Execute(spec, runs, force, CancellationToken.None);
+        return new RunCoordinator(host, observer ?? SilentObserver.Instance).Train(spec, runs, force, CancellationToken.None);
     }
 
     [Fact]

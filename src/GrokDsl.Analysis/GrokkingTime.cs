@@ -5,4 +5,4 @@ namespace GrokDsl.Analysis;
 /// <paramref name="Grokked"/>, otherwise the last step, beyond which nothing is known. Treating a run that
 /// never grokked as censored, not as "infinitely late" or as missing, is what keeps medians honest.
 /// </summary>
-public readonly record struct RunOutcome(double Step, bool Grokked);
+public readonly record struct GrokkingTime(double Step, bool Grokked);

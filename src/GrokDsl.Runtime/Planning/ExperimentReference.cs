@@ -1,4 +1,4 @@
-namespace GrokDsl.Cli.Launchers;
+namespace GrokDsl.Runtime.Planning;
 
 /// <summary>
 /// How another process names the same experiment: a file by absolute path (compute nodes see the

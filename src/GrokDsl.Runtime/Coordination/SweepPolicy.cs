@@ -1,4 +1,4 @@
-namespace GrokDsl.Cli.Launchers;
+namespace GrokDsl.Runtime.Coordination;
 
 /// <summary>How a sweep treats runs that throw (a plugin error, a full disk, ...).</summary>
 /// <param name="Retries">

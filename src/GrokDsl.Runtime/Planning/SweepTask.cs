@@ -1,6 +1,6 @@
 using GrokDsl.Runtime.Stacking;
 
-namespace GrokDsl.Cli.Launchers;
+namespace GrokDsl.Runtime.Planning;
 
 /// <summary>
 /// One unit a scheduler starts (a Slurm array task, a Kubernetes completion index): the runs it

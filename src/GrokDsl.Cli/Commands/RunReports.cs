@@ -1,0 +1,47 @@
+using GrokDsl.Reporting;
+using GrokDsl.Runs;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary>How every command writes a run's report.html: from its run directory alone.</summary>
+static class RunReports
+{
+    /// <summary>
+    /// The report as a pure function of the directory (its citation and reproducing command line are recorded there);
+    /// runs recorded before that fall back on the built-in experiment's citation.
+    /// </summary>
+    /// <returns>The report written and its path.</returns>
+    public static (string Path, RunReport Report) Write(RunDirectory directory, string? template = null)
+    {
+        var report = RunReport.Load(directory);
+        if (report.Source is null && BuiltInCitation(report.ExperimentId) is { } citation) report = report with { Source = citation };
+        return (RunReportWriter.WriteTo(directory, report, template), report);
+    }
+
+    public static string? BuiltInCitation(string? experimentId) =>
+        ExperimentResolver.BuiltIn.FirstOrDefault(e => e.Info.Id == experimentId)?.Info.Source;
+
+    /// <summary>
+    /// Records the plan's sweep (its manifest) before anything trains, so that a sweep stopped half-way is still known by its runs.
+    /// </summary>
+    public static SweepManifest WriteManifest(RunPlan plan, string command)
+    {
+        var manifest = plan.Manifest(command);
+        manifest.WriteTo(plan.ExperimentFolder);
+        return manifest;
+    }
+
+    /// <summary>The sweep report over exactly the manifest's runs; a report that cannot be written costs a warning, not the sweep.</summary>
+    public static void WriteSweep(RunPlan plan, SweepManifest manifest, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var report = SweepReport.Load(plan.ExperimentFolder, ShellWords.Join(manifest.Command.Prepend("grokdsl")), plan.Experiment.Info.Source, manifest: manifest);
+            output.WriteLine($"sweep report: {SweepReportWriter.WriteTo(report)}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error.WriteLine($"warning: {plan.ExperimentFolder}: sweep report not written ({e.GetType().Name}: {e.Message}); `grokdsl report {plan.ExperimentFolder} --sweep-id {manifest.SweepId}` retries");
+        }
+    }
+}
