@@ -4,26 +4,24 @@ namespace GrokDsl.Runs;
 
 /// <summary>
 /// A sweep's identity: the runs one invocation of <c>grokdsl sweep</c> (or <c>run</c> of a sweep) made, and its
-/// command line, in <c>&lt;runs&gt;/&lt;experiment-id&gt;/.sweeps/&lt;sweep-id&gt;.json</c>. The experiment folder
-/// holds every run ever made for the experiment; a sweep report covers exactly the runs of one manifest.
+/// command line, in <c>&lt;runs&gt;/&lt;experiment-id&gt;/sweep-&lt;sweep-id&gt;.json</c> beside its report. The experiment
+/// folder holds every run ever made for the experiment; a sweep report covers exactly the runs of one manifest.
 /// </summary>
 /// <param name="SweepId">A hash of the run ids: the same sweep invoked again has the same id (and rewrites its manifest).</param>
 /// <param name="Command">The arguments after <c>grokdsl</c> that run the sweep again.</param>
 /// <param name="RunIds">The sweep's runs, in sweep order.</param>
 public sealed record SweepManifest(string SweepId, string ExperimentId, DateTimeOffset CreatedAt, IReadOnlyList<string> Command, IReadOnlyList<string> RunIds)
 {
-    public const string FolderName = ".sweeps";
+    const string Prefix = "sweep-";
 
-    /// <summary>The sweep report's file in the experiment folder, beside the run folders.</summary>
-    public string ReportFileName => $"sweep-{SweepId}.html";
+    /// <summary>The sweep report's file in the experiment folder, beside the run folders and the manifest.</summary>
+    public string ReportFileName => $"{Prefix}{SweepId}.html";
 
-    public static string FolderIn(string experimentFolder) => Path.Combine(experimentFolder, FolderName);
-
-    public string PathIn(string experimentFolder) => Path.Combine(FolderIn(experimentFolder), $"{SweepId}.json");
+    public string PathIn(string experimentFolder) => Path.Combine(experimentFolder, $"{Prefix}{SweepId}.json");
 
     public void WriteTo(string experimentFolder)
     {
-        Directory.CreateDirectory(FolderIn(experimentFolder));
+        Directory.CreateDirectory(experimentFolder);
         AtomicFile.WriteAllText(PathIn(experimentFolder), JsonSerializer.Serialize(this, RunJson.Indented));
     }
 
@@ -31,10 +29,9 @@ public sealed record SweepManifest(string SweepId, string ExperimentId, DateTime
     /// <exception cref="InvalidDataException">A manifest is not valid JSON; the message names the file.</exception>
     public static IReadOnlyList<SweepManifest> ReadAll(string experimentFolder)
     {
-        var folder = FolderIn(experimentFolder);
-        if (!Directory.Exists(folder)) return [];
+        if (!Directory.Exists(experimentFolder)) return [];
         var manifests = new List<SweepManifest>();
-        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(experimentFolder, $"{Prefix}*.json").Order(StringComparer.Ordinal))
         {
             try
             {

@@ -56,8 +56,8 @@ public sealed class SweepTaskTests : IDisposable
         var runs = Path.Combine(_folder, "runs");
         var grokdsl = new Grokdsl(_folder);
 
-        var task = grokdsl.Run($"sweep task {file} --runs {runs} --task 0 --run-indices 0,2 {SweepTaskInvocation.StackOption} --quiet", TimeSpan.FromMinutes(2));
-        var again = grokdsl.Run($"sweep task {file} --runs {runs} --task 0 --run-indices 0,2 {SweepTaskInvocation.StackOption} --quiet");
+        var task = grokdsl.Run($"sweep task {file} --runs {runs} --task 0 --run-indices 0,2 {Placement.StackOption} --quiet", TimeSpan.FromMinutes(2));
+        var again = grokdsl.Run($"sweep task {file} --runs {runs} --task 0 --run-indices 0,2 {Placement.StackOption} --quiet");
 
         Assert.True(task.ExitCode == 0, task.Output);
         Assert.Contains("task 0: run(s) 0, 2 of task-smoke (3 in the sweep), stacked", task.Output);

@@ -30,7 +30,7 @@ static class ReportCommand
         };
         var sweepId = new Option<string?>("--sweep-id")
         {
-            Description = "Which sweep of an experiment folder to report, when it holds several (each `grokdsl sweep` records one in .sweeps/).",
+            Description = "Which sweep of an experiment folder to report, when it holds several (each `grokdsl sweep` records one in sweep-<sweep-id>.json).",
         };
         var command = new Command("report", """
             Write report.html for a run or a sweep directory, or a comparison of runs. A run's report is rebuilt

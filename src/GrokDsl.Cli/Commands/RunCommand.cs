@@ -93,9 +93,8 @@ static class RunCommand
         {
             var sweep = experiment == plan.Experiment ? plan : RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement);
             // A sweep is known by its manifest and gets a report over exactly its runs; a single run is its own report.
-            var manifest = sweep.Runs.Count > 1 ? RunReports.WriteManifest(sweep, "run") : null;
             var exitCode = Train(sweep, forceRun);
-            if (manifest is not null) RunReports.WriteSweep(sweep, manifest, json ? Console.Error : Console.Out, Console.Error);
+            if (sweep.Runs.Count > 1) RunReports.WriteSweep(sweep, "run", json ? Console.Error : Console.Out, Console.Error);
             return exitCode;
         }
 

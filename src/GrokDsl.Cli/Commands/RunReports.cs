@@ -21,9 +21,7 @@ static class RunReports
     public static string? BuiltInCitation(string? experimentId) =>
         ExperimentResolver.BuiltIn.FirstOrDefault(e => e.Info.Id == experimentId)?.Info.Source;
 
-    /// <summary>
-    /// Records the plan's sweep (its manifest) before anything trains, so that a sweep stopped half-way is still known by its runs.
-    /// </summary>
+    /// <summary>Records the plan's sweep (its manifest): its runs and <paramref name="command"/> ("sweep", "run") that runs them again.</summary>
     public static SweepManifest WriteManifest(RunPlan plan, string command)
     {
         var manifest = plan.Manifest(command);
@@ -31,9 +29,15 @@ static class RunReports
         return manifest;
     }
 
-    /// <summary>The sweep report over exactly the manifest's runs; a report that cannot be written costs a warning, not the sweep.</summary>
-    public static void WriteSweep(RunPlan plan, SweepManifest manifest, TextWriter output, TextWriter error)
+    /// <summary>
+    /// After a sweep: its manifest and the sweep report over exactly its runs. Nothing when no run has a directory (every
+    /// one failed before it began), so that a sweep that could not start leaves the runs folder untouched. A report that
+    /// cannot be written costs a warning, not the sweep.
+    /// </summary>
+    public static void WriteSweep(RunPlan plan, string command, TextWriter output, TextWriter error)
     {
+        if (!Enumerable.Range(0, plan.Runs.Count).Any(i => Directory.Exists(plan.DirectoryOf(i).Path))) return;
+        var manifest = WriteManifest(plan, command);
         try
         {
             var report = SweepReport.Load(plan.ExperimentFolder, ShellWords.Join(manifest.Command.Prepend("grokdsl")), plan.Experiment.Info.Source, manifest: manifest);

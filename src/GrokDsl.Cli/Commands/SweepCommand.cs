@@ -56,6 +56,9 @@ static class SweepCommand
             Stacks are sized to a memory budget: --stack-memory, else half the memory available to the process.
             Stacked runs checkpoint as runs made alone do, so a stacked task that is requeued (time limit,
             preemption) resumes its unfinished runs from their checkpoints.
+            --device picks where the runs train (cpu by default; with --launcher slurm, --gpus-per-task means cuda), and
+            array tasks get it on their command line. Each sweep records its runs in <runs>/<experiment-id>/sweep-<sweep-id>.json
+            and writes sweep-<sweep-id>.html over exactly those runs.
             Exit codes: 0 every run grokked or was censored, 1 a run failed, 2 invalid experiment or options,
             3 a run diverged, 130 interrupted (the most urgent wins: 130, then 1, then 3).
 
@@ -64,6 +67,7 @@ static class SweepCommand
               grokdsl sweep experiments/Power2022.cs --retries 2 --fail-fast
               grokdsl sweep modular-addition --sweep Seed=0..7 --set Optimizer.WeightDecay=0.3 --stack
               grokdsl sweep nanda-2023 --sweep Seed=0..31 --stack --stack-memory 6G
+              grokdsl sweep nanda-2023 --sweep Seed=0..31 --stack --device cuda
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --dry-run
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --max-running 8
               grokdsl sweep experiments/Power2022.cs --launcher slurm -p gpu -t 2:00:00 --stack
@@ -118,7 +122,10 @@ static class SweepCommand
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
                     GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
                 : new LocalLauncher(Console.Out, Console.Error, GlobalOptions.Of(result) == Verbosity.Quiet, new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)), result.GetValue(json));
-            return chosen.Launch(plan);
+            // The local launcher records its sweep itself, before training; a submitted one is recorded once it is in the queue.
+            var exitCode = chosen.Launch(plan);
+            if (useSlurm && !result.GetValue(dryRun) && exitCode == ExitCodes.Ok) RunReports.WriteManifest(plan, "sweep");
+            return exitCode;
         });
         return command;
     }

@@ -24,9 +24,8 @@ public sealed class LocalLauncher(TextWriter output, TextWriter error, bool quie
         var finished = Enumerable.Range(0, plan.Runs.Count).Count(plan.IsFinished);
         progress.WriteLine($"{plan.ExperimentId}: {plan.Runs.Count} run(s), {finished} already finished; training the rest here" +
                            $" on {coordinator.Device.Name}{(plan.Placement.Stack ? ", stacked" : "")}");
-        var manifest = Commands.RunReports.WriteManifest(plan, "sweep");
         var outcome = coordinator.Train(plan, interruption.Control);
-        Commands.RunReports.WriteSweep(plan, manifest, progress, error);
+        Commands.RunReports.WriteSweep(plan, "sweep", progress, error);
         if (json) output.WriteLine(JsonSerializer.Serialize(new { plan.ExperimentId, outcome.ExitCode, outcome.Runs }, RunJson.Indented));
         else SweepTable.Write(outcome, output);
         return outcome.ExitCode;

@@ -75,7 +75,9 @@ public sealed class WarmStartTests
         var warm = Train(From(smaller, source.Directory.Path, grokked), runs.Path);
         var earlier = From(smaller, source.Directory.Path, grokked - 10).ToRunSpec();
 
-        Assert.Equal(RunStatus.Censored, warm.Summary.Status);
+        // It starts from a network that generalizes: it is grokked at its first evaluation, on its own (larger) test set.
+        Assert.Equal(RunStatus.Grokked, warm.Summary.Status);
+        Assert.Equal(0, warm.Summary.GrokkedAtStep);
         Assert.Equal(At(source, grokked).Measures!["weight-norm.total"], At(warm, 0).Measures!["weight-norm.total"]);
         Assert.NotEqual(earlier.RunId, warm.Summary.RunId);
         Assert.Contains("\"TrainFraction\":0.3", warm.Directory.ReadConfiguration()!.Replace(" ", "").Replace("\n", ""));
