@@ -36,6 +36,8 @@ public static class GrokDslCommand
             PluginsCommand.Create(),
             BenchCommand.Create(),
             SweepCommand.Create(),
+            DynamicsCommand.Create(),
+            PredictCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Quiet());
         root.Options.Add(GlobalOptions.Verbose());

@@ -105,10 +105,8 @@ static class ReportCommand
             case ReportTargetKind.Sweep:
                 return () =>
                 {
-                    var experimentId = Path.GetFileName(path);
-                    var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
-                    var report = SweepReport.Load(path, first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first), Source(experimentId));
-                    Console.WriteLine(SweepReportWriter.WriteTo(report));
+                    var report = RenderSweep(path);
+                    Console.WriteLine(report.ReportPath);
                     return !report.InProgress;
                 };
             case ReportTargetKind.Missing:
@@ -135,6 +133,16 @@ static class ReportCommand
             Console.WriteLine(CompareReportWriter.WriteTo(report, destination));
             return !report.InProgress;
         };
+    }
+
+    /// <summary>Writes a sweep directory's report.html (also after <c>dynamics</c> and <c>predict</c> add to it).</summary>
+    public static SweepReport RenderSweep(string path)
+    {
+        var experimentId = Path.GetFileName(path);
+        var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
+        var report = SweepReport.Load(path, first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first), Source(experimentId));
+        SweepReportWriter.WriteTo(report);
+        return report;
     }
 
     // Run directories do not record the citation; built-in experiments carry it.
