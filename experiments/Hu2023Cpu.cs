@@ -1,7 +1,7 @@
 namespace GrokDsl.Experiments;
 
 /// <summary>
-/// The CPU-sized stand-in for <see cref="Hu2023"/>: 16 seeds of the default experiment's embedding MLP on a+b mod 97
+/// The CPU-sized stand-in for hu-2023 (Hu2023.cs): 16 seeds of the default experiment's embedding MLP on a+b mod 97
 /// from half of all pairs (AdamW, weight decay 1), each trained for 4,000 steps (past grokking), keeping a checkpoint
 /// every 100 steps. Hu et al.'s weight metrics are measured on those checkpoints after training
 /// (<c>grokdsl measure runs/hu-2023-cpu --measures weight-statistics</c>), the post-hoc route any sweep without the

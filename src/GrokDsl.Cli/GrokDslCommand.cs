@@ -38,6 +38,7 @@ public static class GrokDslCommand
             SweepCommand.Create(),
             DynamicsCommand.Create(),
             PredictCommand.Create(),
+            ReproductionCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Quiet());
         root.Options.Add(GlobalOptions.Verbose());
