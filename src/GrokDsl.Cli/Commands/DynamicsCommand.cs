@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using GrokDsl.Analysis.Dynamics;
 using GrokDsl.Runs;
+using GrokDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace GrokDsl.Cli.Commands;
@@ -104,7 +105,7 @@ static class DynamicsCommand
             selection.AddRow(
                 (score.States == result.ChosenStates ? "[bold]" + score.States + " ←[/]" : score.States.ToString(CultureInfo.InvariantCulture)),
                 F(score.HeldOutLogLikelihood), F(score.Aic), F(score.Bic), score.Parameters.ToString(CultureInfo.InvariantCulture), score.Converged ? "yes" : "no");
-        AnsiConsole.Write(selection);
+        TablePrinter.Print(selection);
 
         var states = new Table().Title($"{result.ChosenStates} states").AddColumns("state", "occupancy", "runs visiting", "mean position", "detour", "effect on convergence (steps)", "p");
         foreach (var effect in result.StateEffects)
@@ -116,7 +117,7 @@ static class DynamicsCommand
                 effect.Coefficient is { } c ? c.ToString("+#,0;-#,0;0", CultureInfo.InvariantCulture) : "-",
                 effect.P is { } p ? p.ToString("0.0000", CultureInfo.InvariantCulture) : "-");
         }
-        AnsiConsole.Write(states);
+        TablePrinter.Print(states);
     }
 
     static string F(double value) => value.ToString("#,0.0", CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using GrokDsl.Analysis.Prediction;
 using GrokDsl.Runs;
+using GrokDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace GrokDsl.Cli.Commands;
@@ -55,7 +56,7 @@ static class PredictCommand
             var table = new Table().AddColumns("run", "feature", "grokked", "grokking step");
             foreach (var run in prediction.Runs.OrderByDescending(r => r.Feature ?? double.NegativeInfinity))
                 table.AddRow(run.RunId, run.Feature?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "-", run.Grokked ? "yes" : "no", run.GrokkedAtStep?.ToString("N0", CultureInfo.InvariantCulture) ?? "-");
-            AnsiConsole.Write(table);
+            TablePrinter.Print(table);
             Console.WriteLine(prediction.Auc is { Estimate: { } auc } interval
                 ? FormattableString.Invariant($"AUC {auc:0.000} (95 % interval {interval.Lower:0.000}–{interval.Upper:0.000}, {interval.Resamples} stratified resamples)")
                 : "error: " + prediction.Note);

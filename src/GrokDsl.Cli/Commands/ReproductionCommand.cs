@@ -3,6 +3,7 @@ using System.Globalization;
 using GrokDsl.Cli.Launchers;
 using GrokDsl.Overrides;
 using GrokDsl.Runtime.Reproductions;
+using GrokDsl.Cli.Terminal;
 using Spectre.Console;
 
 namespace GrokDsl.Cli.Commands;
@@ -64,7 +65,7 @@ static class ReproductionCommand
                     Markup.Escape(preset.Info.Id), Markup.Escape(target.Quantity), ReproductionExport.Number(target.PaperValue),
                     $"{ReproductionExport.Number(target.Low)}–{ReproductionExport.Number(target.High)}", Markup.Escape(target.Source),
                     Markup.Escape(Cost(reproduction)));
-        AnsiConsole.Write(table);
+        TablePrinter.Print(table);
         return ExitCodes.Ok;
     }
 
@@ -132,7 +133,7 @@ static class ReproductionCommand
                 ReproductionExport.Number(v.Target.PaperValue), $"{ReproductionExport.Number(v.Target.Low)}–{ReproductionExport.Number(v.Target.High)}",
                 v.Measured is { } m ? ReproductionExport.Number(m) : "—", $"[{color}]{v.Verdict}[/]", Markup.Escape(v.Why ?? ""));
         }
-        AnsiConsole.Write(table);
+        TablePrinter.Print(table);
     }
 
     // What a reader needs to weigh wall times: cores, OS and the load when the numbers were taken.
