@@ -36,6 +36,9 @@ public static class GrokDslCommand
             PluginsCommand.Create(),
             BenchCommand.Create(),
             SweepCommand.Create(),
+            DynamicsCommand.Create(),
+            PredictCommand.Create(),
+            ReproductionCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Quiet());
         root.Options.Add(GlobalOptions.Verbose());

@@ -19,6 +19,7 @@ namespace GrokDsl.Reporting;
 /// <param name="PhaseDiagramData">The phase diagram's cells as JSON (<see cref="PhaseDiagram"/>); null when the sweep varies nothing but the seed.</param>
 /// <param name="Figures">Fraction grokked and test accuracy against step, one colour per setting.</param>
 /// <param name="StepAxisCaption">How to read the curves.</param>
+/// <param name="Dynamics">The training-dynamics section (HMM training map, early prediction), or null.</param>
 /// <param name="Styles">The shared style sheet.</param>
 /// <param name="PageScript">The page's own script (charts, sorting, the phase diagram).</param>
 /// <param name="PlotlyScript">plotly.js, inlined once.</param>
@@ -42,6 +43,7 @@ public sealed record SweepPage(
     RawHtml? PhaseDiagramData,
     IReadOnlyList<ReportFigure> Figures,
     string StepAxisCaption,
+    DynamicsSection? Dynamics,
     RawHtml Styles,
     RawHtml PageScript,
     RawHtml PlotlyScript,

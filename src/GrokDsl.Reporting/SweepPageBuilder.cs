@@ -33,6 +33,7 @@ static class SweepPageBuilder
                 "grokked count as censored at their last step, diverged runs as never grokking, failed runs not at all. " +
                 "Test accuracy: each run keeps its last value after it stops (e.g. once it grokked); the buttons switch " +
                 "between median with interquartile band and mean ± one standard deviation.",
+            Dynamics: report.Dynamics,
             Styles: PageAssets.Styles,
             PageScript: PageAssets.Script,
             PlotlyScript: new RawHtml(PlotlyJavaScript.Source),

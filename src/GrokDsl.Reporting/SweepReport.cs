@@ -30,6 +30,9 @@ public sealed record SweepReport(
     /// <summary>Problems met while reading the runs, one sentence each, shown on the page.</summary>
     public IReadOnlyList<string> LoadNotes { get; init; } = [];
 
+    /// <summary>The training-dynamics results stored in the sweep directory (dynamics.json, prediction.json), if any.</summary>
+    public DynamicsSection? Dynamics { get; init; }
+
     /// <summary>True while some run has no summary: the page then reloads itself.</summary>
     public bool InProgress => Runs.Any(run => !run.HasEnded);
 
@@ -81,6 +84,19 @@ public sealed record SweepReport(
         {
             LoadNotes = notes,
             ReportPath = System.IO.Path.Combine(path, manifest?.ReportFileName ?? RunDirectory.ReportFile),
+            Dynamics = LoadDynamics(path, manifest?.SweepId, runs, notes),
         };
+    }
+
+    // A damaged dynamics.json or prediction.json becomes a note; the rest of the report still renders.
+    static DynamicsSection? LoadDynamics(string path, string? sweepId, IReadOnlyList<LoadedRun> runs, List<string> notes)
+    {
+        Analysis.Dynamics.DynamicsResult? dynamics = null;
+        Analysis.Prediction.PredictionResult? prediction = null;
+        try { dynamics = Analysis.Dynamics.DynamicsFile.Read(path, sweepId); }
+        catch (Exception e) when (e is InvalidDataException or IOException) { notes.Add(e.Message); }
+        try { prediction = Analysis.Prediction.PredictionFile.Read(path, sweepId); }
+        catch (Exception e) when (e is InvalidDataException or IOException) { notes.Add(e.Message); }
+        return DynamicsSection.Of(dynamics, prediction, runs);
     }
 }

@@ -112,12 +112,8 @@ static class ReportCommand
                 if (!TryChooseSweep(path, sweepId, out var manifest)) return null;
                 return () =>
                 {
-                    var experimentId = Path.GetFileName(path);
-                    var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
-                    var reproduce = manifest is not null ? ShellWords.Join(manifest.Command.Prepend("grokdsl"))
-                        : first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first);
-                    var report = SweepReport.Load(path, reproduce, Source(experimentId), manifest: manifest);
-                    Console.WriteLine(SweepReportWriter.WriteTo(report));
+                    var report = RenderSweep(path, manifest);
+                    Console.WriteLine(report.ReportPath);
                     return !report.InProgress;
                 };
             case ReportTargetKind.Missing:
@@ -130,7 +126,7 @@ static class ReportCommand
     }
 
     // The sweep to report: the one named, the only one recorded, or (no manifests: runs made before sweeps had them) all runs.
-    static bool TryChooseSweep(string experimentFolder, string? sweepId, out SweepManifest? chosen)
+    internal static bool TryChooseSweep(string experimentFolder, string? sweepId, out SweepManifest? chosen)
     {
         chosen = null;
         IReadOnlyList<SweepManifest> manifests;
@@ -177,6 +173,18 @@ static class ReportCommand
             Console.WriteLine(CompareReportWriter.WriteTo(report, destination));
             return !report.InProgress;
         };
+    }
+
+    /// <summary>Writes the report of a sweep (a manifest's runs, or every run folder), also after <c>dynamics</c> and <c>predict</c> add to it.</summary>
+    public static SweepReport RenderSweep(string path, SweepManifest? manifest)
+    {
+        var experimentId = Path.GetFileName(path);
+        var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
+        var reproduce = manifest is not null ? ShellWords.Join(manifest.Command.Prepend("grokdsl"))
+            : first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first);
+        var report = SweepReport.Load(path, reproduce, Source(experimentId), manifest: manifest);
+        SweepReportWriter.WriteTo(report);
+        return report;
     }
 
     // Run directories record their citation; the built-in experiment's stands in for runs made before they did.
