@@ -25,6 +25,7 @@ static class RunCommand
         var force = new Option<bool>("--force") { Description = "Train again even if a finished run with the same configuration exists." };
         var set = CommonOptions.Set();
         var sweep = CommonOptions.Sweep();
+        var maxRuns = CommonOptions.MaxRuns();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
         var device = CommonOptions.Device();
         var torchLib = CommonOptions.TorchLib();
@@ -46,16 +47,17 @@ static class RunCommand
               grokdsl run nanda-2023 --sweep Seed=0..7 --stack --stack-memory 4G
             """)
         {
-            experiment, id, set, sweep, runs, plugins, force, watch, json, device, torchLib, stack, stackMemory,
+            experiment, id, set, sweep, maxRuns, runs, plugins, force, watch, json, device, torchLib, stack, stackMemory,
         };
         command.SetAction(result =>
         {
             if (!CommonOptions.TryParseStackMemory(result.GetValue(stackMemory), result.GetValue(stack), out var stackMemoryBytes))
                 return ExitCodes.InvalidExperiment;
+            if (CommonOptions.ParseMaxRuns(result.GetValue(maxRuns)) is not { } runLimit) return ExitCodes.InvalidExperiment;
             return Execute(
                 result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
                 result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
-                new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack), stackMemoryBytes));
+                new Placement(result.GetValue(device), result.GetValue(torchLib), result.GetValue(stack), stackMemoryBytes), runLimit);
         });
         return command;
     }
@@ -67,9 +69,9 @@ static class RunCommand
     sealed record Placement(string? Device, string? TorchLib, bool Stack, long? StackMemory);
 
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
-        Verbosity verbosity, bool json, bool force, bool watch, Placement placement)
+        Verbosity verbosity, bool json, bool force, bool watch, Placement placement, long maxRuns)
     {
-        if (ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps) is not { } experiment) return ExitCodes.InvalidExperiment;
+        if (ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps, maxRuns, verbosity) is not { } experiment) return ExitCodes.InvalidExperiment;
         var experimentDevice = experiment.ExpandSweep().Select(r => r.ToRunSpec().Training.Device).FirstOrDefault() ?? "cpu";
         if (CommonOptions.SelectDevice(placement.Device, experimentDevice, placement.TorchLib) is not { } device) return ExitCodes.Failed;
         var quiet = verbosity == Verbosity.Quiet || json;
@@ -81,7 +83,7 @@ static class RunCommand
                         + string.Concat(sets.Select(s => $" --set {s}")) + string.Concat(sweeps.Select(s => $" --sweep {s}"));
         var firstSweep = RunSweep(experiment, _ => force);
         return watch && !interruption.Token.IsCancellationRequested
-            ? RunWatch.Loop(host, experimentFile, experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
+            ? RunWatch.Loop(host, experimentFile, experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps, maxRuns, verbosity), RunSweep, interruption.Token)
             : firstSweep;
 
         int RunSweep(IExperiment sweep, Func<RunSpec, bool> forceRun)

@@ -29,6 +29,9 @@ public interface IExperiment
 /// <param name="SweepAxes">Names of the properties marked <see cref="SweepAttribute"/>, in order.</param>
 public sealed record ExperimentInfo(string Id, string TypeName, string? Source, IReadOnlyList<string> SweepAxes)
 {
+    /// <summary>The most runs a sweep may have unless raised (<c>--max-runs</c>, <c>&lt;GrokDslMaxRuns&gt;</c>; GROK0015).</summary>
+    public const long DefaultMaxRuns = GrokDsl.Shared.SweepSizes.DefaultLimit;
+
     /// <summary>How many values each sweep axis has, and its zip group; empty for an experiment without axes.</summary>
     public IReadOnlyList<SweepAxisSize> AxisSizes { get; init; } = [];
 
