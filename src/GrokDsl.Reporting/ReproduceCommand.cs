@@ -29,7 +29,7 @@ public static class ReproduceCommand
             experimentId = directory.ReadSummary()?.ExperimentId;
             environment = directory.ReadEnvironment();
         }
-        catch (System.Text.Json.JsonException)
+        catch (DamagedRunFileException)
         {
             // A damaged file: fall back to what the path says.
         }

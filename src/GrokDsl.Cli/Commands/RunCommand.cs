@@ -181,7 +181,8 @@ static class RunCommand
             Path = result.Directory.Path,
             result.Reused,
             result.ResumedFromStep,
-            Report = result.Directory.ReportPath,
+            Report = result.ReportProblem is null && File.Exists(result.Directory.ReportPath) ? result.Directory.ReportPath : null,
+            result.ReportProblem,
             result.Summary,
         }, RunJson.Line));
 
@@ -199,6 +200,12 @@ static class RunCommand
             Console.WriteLine($"  final train {s.FinalTrainAccuracy:P2}, test {s.FinalTestAccuracy:P2}; {s.FinalStep} steps in {s.WallSeconds:0.0} s ({s.StepsPerSecond:0} steps/s, {s.Device})");
             if (s.Divergence is not null) Console.WriteLine($"  diverged: {s.Divergence}");
         }
-        Console.WriteLine($"  report: {result.Directory.ReportPath}");
+        Console.WriteLine(ReportLine(result));
     }
+
+    // Only a report that is there is pointed at; a failed one says why (the warning above has the details).
+    static string ReportLine(RunResult result) =>
+        result.ReportProblem is { } problem ? $"  report not written: {problem}"
+        : File.Exists(result.Directory.ReportPath) ? $"  report: {result.Directory.ReportPath}"
+        : $"  report not written: there is no {RunDirectory.ReportFile}; `grokdsl report {result.Directory.Path}` writes it";
 }

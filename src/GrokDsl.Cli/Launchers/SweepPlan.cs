@@ -50,7 +50,7 @@ public sealed record SweepPlan(
     public string ExperimentId => Experiment.Info.Id;
 
     /// <summary><c>&lt;runs&gt;/&lt;experiment-id&gt;/</c>: the runs, and the launchers' own files in dot-folders beside them.</summary>
-    public string ExperimentFolder => Path.Combine(RunsRoot, ExperimentId);
+    public string ExperimentFolder => RunDirectory.ExperimentFolder(RunsRoot, ExperimentId);
 
     /// <summary>
     /// A hash of the run ids in order. A task started later checks it, so an experiment file edited

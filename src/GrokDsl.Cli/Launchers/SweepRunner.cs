@@ -98,7 +98,7 @@ public sealed class SweepRunner(SweepPlan plan, PluginHost plugins, TextWriter o
                 var result = Executor().Execute(spec, plan.RunsRoot, force: false, control);
                 var outcome = Describe(index, result, result.Reused ? 0 : attempt);
                 output.WriteLine($"{position} {name}: {outcome.Status} ({outcome.How}); {outcome.Steps} steps");
-                if (!quiet && !result.Reused) output.WriteLine($"  report: {result.Directory.ReportPath}");
+                if (!quiet && !result.Reused) output.WriteLine(result.ReportProblem is { } problem ? $"  report not written: {problem}" : $"  report: {result.Directory.ReportPath}");
                 return outcome;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -8,7 +8,8 @@ namespace GrokDsl.Runtime.Execution;
 /// <summary>What came of asking for a run.</summary>
 /// <param name="Reused">True when a finished run with the same id already existed and nothing was trained.</param>
 /// <param name="ResumedFromStep">The checkpoint step an unfinished run continued from, if it did.</param>
-public sealed record RunResult(RunDirectory Directory, RunSummary Summary, bool Reused, long? ResumedFromStep = null);
+/// <param name="ReportProblem">Why report.html could not be written this time, or null when it was (or nothing was trained).</param>
+public sealed record RunResult(RunDirectory Directory, RunSummary Summary, bool Reused, long? ResumedFromStep = null, string? ReportProblem = null);
 
 /// <summary>
 /// Runs one <see cref="RunSpec"/> into its run directory. Components are created before anything
@@ -31,7 +32,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
     {
         var directory = RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId);
         CheckStoredConfiguration(directory, spec);
-        if (!force && FinishedSummary(directory) is { } done)
+        if (!force && FinishedSummary(directory, observer.OnWarning) is { } done)
             return new RunResult(directory, done, Reused: true);
 
         // Hot reload happens here, between runs: plugin folders replaced since the last run load now, and the
@@ -48,7 +49,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
 
         RunSummary summary;
         using (var trainer = new Trainer(spec, components, observer, checkpoints))
-        using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step))
+        using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step, observer.OnWarning))
         {
             try
             {
@@ -58,18 +59,20 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                directory.WriteSummary(FailedSummary(spec, components, e, Device.Name));
+                directory.WriteSummary(FailedSummary(spec, components, e, Device.Name, metrics.LastAppended, resumeFrom?.State));
                 throw;
             }
         }
 
-        summary = Complete(directory, summary, spec.Training, observer, writeReport);
-        return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step);
+        summary = Complete(directory, summary, spec.Training, observer, writeReport, out var reportProblem);
+        return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step, reportProblem);
     }
 
-    /// <summary>The stored summary of a run that needs no more training (grokked, censored or diverged), else null.</summary>
-    internal static RunSummary? FinishedSummary(RunDirectory directory) =>
-        directory.ReadSummary() is { Status: RunStatus.Grokked or RunStatus.Censored or RunStatus.Diverged } done ? done : null;
+    /// <summary>
+    /// The stored summary of a run that needs no more training (grokked, censored or diverged), else null; a damaged
+    /// summary is rebuilt or set aside, with a warning (see <see cref="SummaryRecovery"/>).
+    /// </summary>
+    internal static RunSummary? FinishedSummary(RunDirectory directory, Action<string> warn) => SummaryRecovery.FinishedSummary(directory, warn);
 
     // A summary left by an earlier attempt would claim a result this one has not reached: it goes before training starts.
     // TF32 is set here, just before training, because it is global to the process and the previous run may have changed it.
@@ -88,25 +91,28 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
     /// Finishes a trained run's directory as every run gets it, alone or stacked: the summary with its grokking
     /// analysis, then the report; returns the summary written.
     /// </summary>
-    internal static RunSummary Complete(RunDirectory directory, RunSummary summary, Training training, ITrainingObserver observer, Action<RunDirectory>? writeReport)
+    internal static RunSummary Complete(RunDirectory directory, RunSummary summary, Training training, ITrainingObserver observer, Action<RunDirectory>? writeReport,
+        out string? reportProblem)
     {
         summary = summary with { Analysis = Analyze(directory, summary, training, observer) };
         directory.WriteSummary(summary);
-        WriteReportSafely(writeReport, observer, directory);
+        reportProblem = WriteReportSafely(writeReport, observer, directory);
         observer.OnFinished(summary, directory);
         return summary;
     }
 
-    // The run is done and stored by now; a report that fails to render costs a warning, not the run.
-    static void WriteReportSafely(Action<RunDirectory>? writeReport, ITrainingObserver observer, RunDirectory directory)
+    // The run is done and stored by now; a report that fails to render costs a warning, not the run. Returns why it failed, or null.
+    static string? WriteReportSafely(Action<RunDirectory>? writeReport, ITrainingObserver observer, RunDirectory directory)
     {
         try
         {
             writeReport?.Invoke(directory);
+            return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             observer.OnWarning($"{directory.ReportPath}: report not written ({e.GetType().Name}: {e.Message}); `grokdsl report {directory.Path}` retries");
+            return $"{e.GetType().Name}: {e.Message}";
         }
     }
 
@@ -144,6 +150,7 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         Divergence = outcome.Divergence,
         FailedMeasures = outcome.FailedMeasures,
         Plugins = components.PluginVersions,
+        PluginBuilds = components.PluginBuilds,
     };
 
     // Grokking gap, transition sharpness and phases from the metrics just written; an analysis that cannot be
@@ -161,18 +168,23 @@ public sealed class RunExecutor(PluginHost plugins, ITrainingObserver observer, 
         }
     }
 
-    internal static RunSummary FailedSummary(RunSpec spec, TrainingComponents components, Exception error, string device) => new()
+    // The last step the run is known to have reached: its last metrics record written, else the checkpoint it resumed from.
+    internal static RunSummary FailedSummary(RunSpec spec, TrainingComponents components, Exception error, string device,
+        MetricRecord? lastRecord = null, CheckpointState? resumedFrom = null) => new()
     {
         ExperimentId = spec.Experiment.Id,
         RunId = spec.RunId,
         Status = RunStatus.Failed,
-        FinalStep = 0,
-        FinalTrainAccuracy = 0,
-        FinalTestAccuracy = 0,
-        WallSeconds = 0,
-        StepsPerSecond = 0,
+        MemorizedAtStep = resumedFrom?.MemorizedAtStep,
+        GrokkedAtStep = resumedFrom?.GrokkedAtStep,
+        FinalStep = Math.Max(lastRecord?.Step ?? 0, resumedFrom?.Step ?? 0),
+        FinalTrainAccuracy = lastRecord?.TrainAccuracy ?? 0,
+        FinalTestAccuracy = lastRecord?.TestAccuracy ?? 0,
+        WallSeconds = lastRecord?.WallSeconds ?? resumedFrom?.WallSeconds ?? 0,
+        StepsPerSecond = lastRecord is { WallSeconds: > 0 } r ? r.Step / r.WallSeconds : 0,
         Device = device,
         Error = $"{error.GetType().Name}: {error.Message}",
         Plugins = components.PluginVersions,
+        PluginBuilds = components.PluginBuilds,
     };
 }

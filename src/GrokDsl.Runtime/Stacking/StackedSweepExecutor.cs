@@ -41,7 +41,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
         {
             var directory = RunDirectory.For(runsRoot, specs[i].Experiment.Id, specs[i].RunId);
             RunExecutor.CheckStoredConfiguration(directory, specs[i]);
-            if (!force && RunExecutor.FinishedSummary(directory) is { } done)
+            if (!force && RunExecutor.FinishedSummary(directory, observer.OnWarning) is { } done)
                 results[i] = new RunResult(directory, done, Reused: true);
             else pending.Add(specs[i]);
         }
@@ -100,7 +100,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
                 if (!resume) checkpoints.Clear();
                 var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
                 RunExecutor.Begin(directory, specs[r], components[r], ExperimentFile, Device, observer);
-                metrics.Add(resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step));
+                metrics.Add(resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step, observer.OnWarning));
                 runs.Add(new StackedRun(specs[r], components[r], metrics[r], checkpoints, rngStates[r], resumeFrom, observer));
                 observer.OnStarted(specs[r], directory);
             }
@@ -113,7 +113,7 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 for (var r = 0; r < specs.Count; r++)
-                    directories[r].WriteSummary(RunExecutor.FailedSummary(specs[r], components[r], e, Device.Name));
+                    directories[r].WriteSummary(RunExecutor.FailedSummary(specs[r], components[r], e, Device.Name, metrics[r].LastAppended));
                 throw;
             }
             foreach (var file in metrics) file.Dispose();
@@ -123,8 +123,8 @@ public sealed class StackedSweepExecutor(PluginHost plugins, ITrainingObserver o
             for (var r = 0; r < specs.Count; r++)
             {
                 var summary = RunExecutor.Complete(
-                    directories[r], RunExecutor.Summarize(specs[r], runs[r].Outcome(), components[r], Device.Name), specs[r].Training, observer, writeReport);
-                results.Add((specs[r], new RunResult(directories[r], summary, Reused: false, runs[r].ResumeFrom?.State.Step)));
+                    directories[r], RunExecutor.Summarize(specs[r], runs[r].Outcome(), components[r], Device.Name), specs[r].Training, observer, writeReport, out var reportProblem);
+                results.Add((specs[r], new RunResult(directories[r], summary, Reused: false, runs[r].ResumeFrom?.State.Step, reportProblem)));
             }
             return results;
         }
