@@ -67,10 +67,15 @@ public sealed class MetricsFile : IDisposable
         var endsWithNewline = true;
         try
         {
-            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            var text = reader.ReadToEnd();
-            endsWithNewline = text.Length == 0 || text[^1] == '\n';
-            foreach (var line in text.Split('\n'))
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (stream.Length > 0)
+            {
+                stream.Seek(-1, SeekOrigin.End);
+                endsWithNewline = stream.ReadByte() == '\n';
+                stream.Seek(0, SeekOrigin.Begin);
+            }
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
             {
                 lineNumber++;
                 if (line.Length == 0) continue;
