@@ -63,7 +63,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SweepWithoutValues = new DiagnosticDescriptor(
         DiagnosticIds.GROK0006SweepWithoutValues,
         "Sweep has no values",
-        "The sweep on '{0}' has no values; list the values the property takes, give a range that reaches its end in at most 10,000 steps, or remove the attribute",
+        "The sweep on '{0}' has no values; list the values the property takes, give a range that reaches its end, or remove the attribute",
         DiagnosticCategories.Sweep,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -131,6 +131,33 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.GROK0013UnknownMeasureId));
+
+    public static readonly DiagnosticDescriptor InvalidId = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0014InvalidId,
+        "Id is not a valid id",
+        "{0} id '{1}' {2}; ids name run folders and plugin components, so they use only ASCII letters, digits, '-', '_' and '.', start with a letter or digit, have no '..' and at most 64 characters",
+        DiagnosticCategories.Experiment,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0014InvalidId));
+
+    public static readonly DiagnosticDescriptor SweepTooLarge = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0015SweepTooLarge,
+        "Sweep is too large",
+        "{0} has {1}, more than the limit of {2}; {3}",
+        DiagnosticCategories.Sweep,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0015SweepTooLarge));
+
+    public static readonly DiagnosticDescriptor SweptPropertyUnread = new DiagnosticDescriptor(
+        DiagnosticIds.GROK0016SweptPropertyUnread,
+        "Swept property is read by nothing",
+        "'{0}' is swept but no component receives it and no other member of '{1}' reads it; its runs would differ only in their run id",
+        DiagnosticCategories.Sweep,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.GROK0016SweptPropertyUnread));
 
     static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

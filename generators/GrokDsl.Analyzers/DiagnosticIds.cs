@@ -19,4 +19,7 @@ public static class DiagnosticIds
     public const string GROK0011SweepExclusionShape = "GROK0011";
     public const string GROK0012OptionNotDivisible = "GROK0012";
     public const string GROK0013UnknownMeasureId = "GROK0013";
+    public const string GROK0014InvalidId = "GROK0014";
+    public const string GROK0015SweepTooLarge = "GROK0015";
+    public const string GROK0016SweptPropertyUnread = "GROK0016";
 }

@@ -33,4 +33,11 @@ internal static class ExperimentSymbols
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellation) is not AttributeSyntax syntax) return null;
         return firstArgument && syntax.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0].GetLocation() : syntax.GetLocation();
     }
+
+    /// <summary>Where an attribute's positional argument <paramref name="index"/> is written, else the attribute.</summary>
+    public static Location? LocateArgument(AttributeData attribute, int index, CancellationToken cancellation)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellation) is not AttributeSyntax syntax) return null;
+        return syntax.ArgumentList is { } list && list.Arguments.Count > index ? list.Arguments[index].GetLocation() : syntax.GetLocation();
+    }
 }

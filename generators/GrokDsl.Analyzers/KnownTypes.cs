@@ -60,6 +60,8 @@ internal sealed class KnownTypes
                                                    && (SymbolEqualityComparer.Default.Equals(type, SweepAttribute)
                                                        || SymbolEqualityComparer.Default.Equals(type.BaseType, SweepAxisAttribute)));
 
+    public AttributeData? ComponentOf(ISymbol symbol) => Find(symbol.GetAttributes(), ComponentAttribute);
+
     public AttributeData? RangeOf(ISymbol symbol) => Find(symbol.GetAttributes(), RangeAttribute);
 
     /// <summary>The <c>ComponentKind</c> value an options type declares, or null for a type that is no component.</summary>

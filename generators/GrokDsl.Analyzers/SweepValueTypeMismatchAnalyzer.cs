@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using GrokDsl.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -47,11 +48,10 @@ public sealed class SweepValueTypeMismatchAnalyzer : DiagnosticAnalyzer
             || attribute.SemanticModel is not { } model)
             return;
 
-        foreach (var element in values.ElementValues)
+        // Each value is boxed to object for the params array; what matters is the value before boxing.
+        foreach (var (expression, value) in SweepValueConversion.Values(values))
         {
-            // Each value is boxed to object for the params array; what matters is the value before boxing.
-            var value = element is IConversionOperation { IsImplicit: true } boxing ? boxing.Operand : element;
-            if (value.Syntax is not ExpressionSyntax expression || Converts(model, expression, value, property.Type)) continue;
+            if (SweepValueConversion.Converts(model, expression, value, property.Type)) continue;
 
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.SweepValueTypeMismatch, expression.GetLocation(), expression.ToString(), property.Type.ToDisplayString(), property.Name));
@@ -63,20 +63,10 @@ public sealed class SweepValueTypeMismatchAnalyzer : DiagnosticAnalyzer
     {
         if (TargetProperty(context.ContainingSymbol, syntax) is not { } property || constructor.Parameters.Length == 0) return;
         var valueType = constructor.Parameters[0].Type;
-        if (context.Compilation.ClassifyCommonConversion(valueType, property.Type) is { Exists: true, IsImplicit: true }) return;
+        if (SweepValueConversion.RangeConverts(context.Compilation, constructor, property.Type)) return;
 
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.SweepValueTypeMismatch, creation.Syntax.GetLocation(), $"of type '{valueType.ToDisplayString()}'", property.Type.ToDisplayString(), property.Name));
-    }
-
-    // Constant conversions count (1 to a long or byte property), as in the generated array initializer;
-    // null into a non-nullable reference type would only warn there, but it is never what a sweep means.
-    static bool Converts(SemanticModel model, ExpressionSyntax expression, IOperation value, ITypeSymbol target)
-    {
-        var conversion = model.ClassifyConversion(expression, target);
-        var nullIntoNonNullable = value.ConstantValue is { HasValue: true, Value: null }
-                                  && target is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated };
-        return conversion is { Exists: true, IsImplicit: true } && !nullIntoNonNullable;
     }
 
     // [property: Sweep(...)] on a positional record parameter is reported with the primary constructor as

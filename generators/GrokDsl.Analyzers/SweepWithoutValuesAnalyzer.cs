@@ -6,7 +6,7 @@ namespace GrokDsl.Analyzers;
 
 /// <summary>
 /// GROK0006: a sweep axis without values would expand to no runs; the generator drops the axis instead.
-/// Covers empty lists and ranges that never reach their end or have more than 10,000 values.
+/// Covers empty lists and ranges that never reach their end; a range that is merely too large is GROK0015.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SweepWithoutValuesAnalyzer : DiagnosticAnalyzer

@@ -46,7 +46,7 @@ public sealed class ZippedSweepAxesAnalyzer : DiagnosticAnalyzer
             .OrderBy(static p => p.depth).ThenBy(static p => p.index)
             .Select(static p => p.property);
 
-        var firstOfGroup = new Dictionary<string, (IPropertySymbol Property, int Count)>();
+        var firstOfGroup = new Dictionary<string, (IPropertySymbol Property, long Count)>();
         foreach (var property in properties)
         {
             if (known.AxisOf(property) is not { } axis || SweepAxisValues.Zip(axis) is not { } zip) continue;

@@ -49,7 +49,27 @@ public sealed partial class ExperimentGenerator
             w.WriteLine($"Id: {Quote(spec.Id)},");
             w.WriteLine($"TypeName: {Quote(spec.TypeName)},");
             w.WriteLine($"Source: {(spec.Source is null ? "null" : Quote(spec.Source))},");
-            w.WriteLine($"SweepAxes: [{axes}]);");
+            if (spec.SweepAxes.Count == 0)
+            {
+                w.WriteLine($"SweepAxes: [{axes}]);");
+            }
+            else
+            {
+                // The sweep's size is known from these without expanding it (see ExperimentInfo.SweepSize).
+                w.WriteLine($"SweepAxes: [{axes}])");
+                w.Indentation--;
+                w.WriteLine("{");
+                w.Indentation++;
+                w.WriteLine("AxisSizes =");
+                w.WriteLine("[");
+                w.Indentation++;
+                foreach (var axis in spec.SweepAxes)
+                    w.WriteLine($"new {Dsl}.SweepAxisSize({Quote(axis.PropertyName)}, {axis.Values.Count}{(axis.Zip is null ? "" : $", {Quote(axis.Zip)}")}),");
+                w.Indentation--;
+                w.WriteLine("],");
+                w.CloseBlock(";");
+                w.Indentation++;
+            }
             w.Indentation--;
             w.WriteLine();
             w.WriteLine($"{Dsl}.ExperimentInfo {Dsl}.IExperiment.Info => Info;");
@@ -95,16 +115,15 @@ public sealed partial class ExperimentGenerator
 
         static void WriteSweep(SourceWriter w, ExperimentSpec spec)
         {
-            w.WriteLine("/// <summary>The sweep's runs; the first axis varies slowest.</summary>");
-            w.OpenBlock($"public global::System.Collections.Generic.IReadOnlyList<{Dsl}.IExperiment> ExpandSweep()");
+            w.WriteLine("/// <summary>The sweep's runs, made one at a time as they are enumerated; the first axis varies slowest.</summary>");
+            w.OpenBlock($"public global::System.Collections.Generic.IEnumerable<{Dsl}.IExperiment> ExpandSweep()");
             if (spec.SweepAxes.Count == 0)
             {
-                w.WriteLine("return [this];");
+                w.WriteLine("yield return this;");
                 w.CloseBlock();
                 return;
             }
 
-            w.WriteLine($"var runs = new global::System.Collections.Generic.List<{Dsl}.IExperiment>();");
             var groups = spec.SweepGroups();
             foreach (var group in groups)
             {
@@ -115,7 +134,7 @@ public sealed partial class ExperimentGenerator
             var assignments = string.Join(", ", spec.SweepAxes.Select(a => $"{a.PropertyName} = {Local(a)}"));
             if (spec.SweepExclusions.Count == 0)
             {
-                w.WriteLine($"runs.Add(this with {{ {assignments} }});");
+                w.WriteLine($"yield return this with {{ {assignments} }};");
             }
             else
             {
@@ -125,12 +144,11 @@ public sealed partial class ExperimentGenerator
                 w.Indentation++;
                 w.WriteLine($"var run = this with {{ {assignments} }};");
                 w.WriteLine($"if ({string.Join(" || ", spec.SweepExclusions.Select(m => $"run.{m}()"))}) continue;");
-                w.WriteLine("runs.Add(run);");
+                w.WriteLine("yield return run;");
                 w.CloseBlock();
                 w.Indentation++;
             }
             w.Indentation -= groups.Count;
-            w.WriteLine("return runs;");
             w.CloseBlock();
         }
 
@@ -158,7 +176,7 @@ public sealed partial class ExperimentGenerator
             return $"foreach (var ({names}) in new ({types})[] {{ {string.Join(", ", tuples)} }})";
         }
 
-        // The suffix keeps loop variables apart from `runs` (an axis may be called Runs) and from keywords.
+        // The suffix keeps loop variables apart from `run` (an axis may be called Run) and from keywords.
         static string Local(SweepAxisSpec axis) => char.ToLowerInvariant(axis.PropertyName[0]) + axis.PropertyName.Substring(1) + "Value";
 
         static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);

@@ -23,7 +23,8 @@ public sealed partial class ExperimentGenerator
             if (!((RecordDeclarationSyntax)context.TargetNode).Modifiers.Any(m => m.ValueText == "partial")) return null;
 
             var attribute = context.Attributes[0];
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string id) return null;
+            // An id that is no valid id (GROK0014) would name a folder outside the run store.
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string id || !GrokDsl.Validation.IdRules.IsValid(id)) return null;
             var source = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Source").Value.Value as string;
 
             var properties = new List<PropertySpec>();
@@ -33,7 +34,9 @@ public sealed partial class ExperimentGenerator
                 cancellation.ThrowIfCancellationRequested();
                 var described = Describe(property);
                 properties.Add(described);
-                if (SweepAxes.Read(property, described.TypeName) is { } axis) axes.Add(axis);
+                if (SweepAxes.Read(property, described.TypeName, context.SemanticModel.Compilation, cancellation, out var convertible) is { } axis) axes.Add(axis);
+                // A value the generated array could not hold (GROK0005): emitting it would add compiler errors in generated code.
+                if (!convertible) return null;
             }
 
             var spec = new ExperimentSpec(

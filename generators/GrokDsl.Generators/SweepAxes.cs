@@ -15,11 +15,19 @@ namespace GrokDsl.Generators;
 /// </summary>
 internal static class SweepAxes
 {
-    public static SweepAxisSpec? Read(IPropertySymbol property, string typeName)
+    /// <summary>The property's axis, or null when it has none; <paramref name="convertible"/> is false when a value does not convert (GROK0005).</summary>
+    public static SweepAxisSpec? Read(IPropertySymbol property, string typeName, Compilation compilation, System.Threading.CancellationToken cancellation, out bool convertible)
     {
+        convertible = true;
         if (property.SetMethod is null) return null;
         foreach (var attribute in property.GetAttributes())
         {
+            if (attribute.AttributeClass?.ToDisplayString() is KnownNames.SweepAttribute or KnownNames.SweepRangeAttribute or KnownNames.SweepLogRangeAttribute
+                && !SweepValueConversion.AllConvert(compilation, attribute, property.Type, cancellation))
+            {
+                convertible = false;
+                return null;
+            }
             var values = attribute.AttributeClass?.ToDisplayString() switch
             {
                 KnownNames.SweepAttribute => Listed(attribute),

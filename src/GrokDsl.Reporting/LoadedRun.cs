@@ -78,7 +78,7 @@ public sealed record LoadedRun
         {
             summary = directory.ReadSummary();
         }
-        catch (JsonException)
+        catch (DamagedRunFileException)
         {
             notes.Add($"{name}: {RunDirectory.SummaryFile} could not be read; the run is counted as unfinished.");
         }

@@ -31,7 +31,7 @@ public static class ReproduceCommand
             experimentId = directory.ReadSummary()?.ExperimentId;
             environment = directory.ReadEnvironment();
         }
-        catch (System.Text.Json.JsonException)
+        catch (DamagedRunFileException)
         {
             // A damaged file: fall back to what the path says.
         }

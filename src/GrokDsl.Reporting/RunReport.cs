@@ -109,10 +109,10 @@ public sealed record RunReport(
         {
             return directory.ReadSummary();
         }
-        catch (JsonException e)
+        catch (DamagedRunFileException e)
         {
             // A summary is written atomically, so this is damage from outside (a copy cut short, a hand edit).
-            notes.Add($"{RunDirectory.SummaryFile} could not be read ({e.Message}); the run is shown as unfinished.");
+            notes.Add($"{RunDirectory.SummaryFile} could not be read ({e.Problem}); the run is shown as unfinished.");
             return null;
         }
     }
@@ -123,9 +123,9 @@ public sealed record RunReport(
         {
             return directory.ReadEnvironment();
         }
-        catch (JsonException e)
+        catch (DamagedRunFileException e)
         {
-            notes.Add($"{RunEnvironment.FileName} could not be read ({e.Message}); versions and the command line are not shown.");
+            notes.Add($"{RunEnvironment.FileName} could not be read ({e.Problem}); versions and the command line are not shown.");
             return null;
         }
     }

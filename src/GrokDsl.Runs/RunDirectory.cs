@@ -13,8 +13,29 @@ public sealed record RunDirectory(string Path)
     public const string SummaryFile = "summary.json";
     public const string ReportFile = "report.html";
 
-    public static RunDirectory For(string runsRoot, string experimentId, string runId) =>
-        new(System.IO.Path.GetFullPath(System.IO.Path.Combine(runsRoot, experimentId, runId)));
+    /// <summary>The folder of one run, checked to be exactly two levels under the root.</summary>
+    /// <exception cref="ArgumentException">An id would place the run elsewhere ("../x", "/abs", "a/b").</exception>
+    public static RunDirectory For(string runsRoot, string experimentId, string runId)
+    {
+        var experimentFolder = ExperimentFolder(runsRoot, experimentId);
+        return new(Under(experimentFolder, runId, "run id"));
+    }
+
+    /// <summary><c>&lt;runs&gt;/&lt;experiment-id&gt;/</c>, checked to be a folder directly under the root.</summary>
+    /// <exception cref="ArgumentException">The id would place it elsewhere.</exception>
+    public static string ExperimentFolder(string runsRoot, string experimentId) =>
+        Under(System.IO.Path.GetFullPath(runsRoot), experimentId, "experiment id");
+
+    // Ids are validated where they are declared (GrokDsl.Validation.IdRules); this is the last line, at the one place
+    // paths are made from them: whatever an id holds, the folder it names is a direct child of its parent.
+    static string Under(string parent, string name, string what)
+    {
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(parent, name));
+        if (name.Length == 0 || System.IO.Path.IsPathRooted(name) || !string.Equals(System.IO.Path.GetDirectoryName(path), parent.TrimEnd(System.IO.Path.DirectorySeparatorChar), StringComparison.Ordinal)
+            || name is "." or "..")
+            throw new ArgumentException($"{what} '{name}' does not name a folder directly inside {parent}; ids must not contain path separators or '..'");
+        return path;
+    }
 
     public string ConfigurationPath => System.IO.Path.Combine(Path, ConfigurationFile);
     public string MetricsPath => System.IO.Path.Combine(Path, MetricsFileName);
@@ -26,18 +47,23 @@ public sealed record RunDirectory(string Path)
     public void WriteSummary(RunSummary summary) =>
         AtomicFile.WriteAllText(SummaryPath, JsonSerializer.Serialize(summary, RunJson.Indented));
 
-    public RunSummary? ReadSummary() =>
-        File.Exists(SummaryPath) ? JsonSerializer.Deserialize<RunSummary>(File.ReadAllText(SummaryPath), RunJson.Indented) : null;
+    /// <summary>The summary, or null while the run has none.</summary>
+    /// <exception cref="DamagedRunFileException">summary.json is there but damaged; the message names it and the problem.</exception>
+    public RunSummary? ReadSummary() => RunFile.ReadJson<RunSummary>(SummaryPath);
 
-    public string? ReadConfiguration() => File.Exists(ConfigurationPath) ? File.ReadAllText(ConfigurationPath) : null;
+    /// <exception cref="DamagedRunFileException">config.json is there but cannot be read.</exception>
+    public string? ReadConfiguration() => RunFile.ReadText(ConfigurationPath);
 
     public IReadOnlyList<MetricRecord> ReadMetrics(out int skippedLines) => MetricsFile.Read(MetricsPath, out skippedLines);
+
+    /// <summary>The metrics stream with what was wrong with it (a torn last line, damaged lines), each naming the file and line.</summary>
+    public MetricsReading ReadMetrics() => MetricsFile.ReadChecked(MetricsPath);
 
     public string EnvironmentPath => System.IO.Path.Combine(Path, RunEnvironment.FileName);
 
     public void WriteEnvironment(RunEnvironment environment) =>
         AtomicFile.WriteAllText(EnvironmentPath, JsonSerializer.Serialize(environment, RunJson.Indented));
 
-    public RunEnvironment? ReadEnvironment() =>
-        File.Exists(EnvironmentPath) ? JsonSerializer.Deserialize<RunEnvironment>(File.ReadAllText(EnvironmentPath), RunJson.Indented) : null;
+    /// <exception cref="DamagedRunFileException">environment.json is there but damaged.</exception>
+    public RunEnvironment? ReadEnvironment() => RunFile.ReadJson<RunEnvironment>(EnvironmentPath);
 }

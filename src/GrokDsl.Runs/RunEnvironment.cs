@@ -35,6 +35,9 @@ public sealed record RunEnvironment
     /// <summary>Plugin id → version and folder.</summary>
     public required IReadOnlyDictionary<string, string> Plugins { get; init; }
 
+    /// <summary>Plugin id → hash of its build (as `plugins list` shows it); empty in runs recorded before it was.</summary>
+    public IReadOnlyDictionary<string, string> PluginBuilds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Path of the experiment file, or "assembly:NAME" for a compiled-in experiment.</summary>
     public required string ExperimentOrigin { get; init; }
 

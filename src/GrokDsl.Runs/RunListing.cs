@@ -4,21 +4,28 @@ using System.Text.Json.Nodes;
 namespace GrokDsl.Runs;
 
 /// <summary>One run as a listing shows it: where it is, how it ended (null while unfinished), its configuration on demand.</summary>
-public sealed record RunEntry(RunDirectory Directory, string ExperimentId, string RunId, RunSummary? Summary)
+/// <param name="Damage">Why the run's summary.json cannot be read ("summary.json: not valid JSON (...)"), or null.</param>
+public sealed record RunEntry(RunDirectory Directory, string ExperimentId, string RunId, RunSummary? Summary, string? Damage = null)
 {
-    /// <summary>"grokked", "censored", ... or "unfinished" for a run without a summary (running, or killed).</summary>
-    public string Status => Summary?.Status.ToString().ToLowerInvariant() ?? "unfinished";
+    /// <summary>
+    /// "grokked", "censored", ... "unfinished" for a run without a summary (running, or killed), or "damaged (reason)"
+    /// for one whose summary cannot be read.
+    /// </summary>
+    public string Status => Damage is not null ? $"damaged ({Damage})" : Summary?.Status.ToString().ToLowerInvariant() ?? "unfinished";
+
+    /// <summary>The status without its reason: "damaged" for a damaged run; what --status filters on.</summary>
+    public string StatusWord => Damage is not null ? "damaged" : Status;
 
     /// <summary>The configuration flattened to dotted keys ("Optimizer.WeightDecay" → "0.3"); empty when unreadable.</summary>
     public IReadOnlyDictionary<string, string> Settings()
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (Directory.ReadConfiguration() is not { } json) return settings;
         try
         {
+            if (Directory.ReadConfiguration() is not { } json) return settings;
             Flatten(JsonNode.Parse(json), "", settings);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or DamagedRunFileException)
         {
             // A damaged configuration simply matches no setting filter.
         }
@@ -49,7 +56,7 @@ public sealed record RunFilter(string? ExperimentId = null, string? Status = nul
     public bool Matches(RunEntry run)
     {
         if (ExperimentId is not null && !string.Equals(run.ExperimentId, ExperimentId, StringComparison.OrdinalIgnoreCase)) return false;
-        if (Status is not null && !string.Equals(run.Status, Status, StringComparison.OrdinalIgnoreCase)) return false;
+        if (Status is not null && !string.Equals(run.StatusWord, Status, StringComparison.OrdinalIgnoreCase)) return false;
         if (Settings is not { Count: > 0 }) return true;
         var settings = run.Settings();
         return Settings.All(s => settings.TryGetValue(s.Key, out var value) && string.Equals(value, s.Value, StringComparison.OrdinalIgnoreCase));
@@ -74,7 +81,7 @@ public static class RunStore
             {
                 var directory = new RunDirectory(Path.GetFullPath(folder));
                 if (!File.Exists(directory.ConfigurationPath)) continue; // not a run (e.g. a sweep report folder)
-                var entry = new RunEntry(directory, experimentId, Path.GetFileName(folder), TryReadSummary(directory));
+                var entry = Entry(directory);
                 if (filter is null || filter.Matches(entry)) yield return entry;
             }
         }
@@ -87,15 +94,17 @@ public static class RunStore
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    static RunSummary? TryReadSummary(RunDirectory directory)
+    /// <summary>A run folder as a listing shows it; a damaged summary makes it "damaged (reason)", never an exception.</summary>
+    public static RunEntry Entry(RunDirectory directory)
     {
+        var (experimentId, runId) = (Path.GetFileName(Path.GetDirectoryName(directory.Path))!, Path.GetFileName(directory.Path));
         try
         {
-            return directory.ReadSummary();
+            return new RunEntry(directory, experimentId, runId, directory.ReadSummary());
         }
-        catch (JsonException)
+        catch (DamagedRunFileException e)
         {
-            return null;
+            return new RunEntry(directory, experimentId, runId, null, $"{Path.GetFileName(e.FilePath)}: {e.Problem}");
         }
     }
 }

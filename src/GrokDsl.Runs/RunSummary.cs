@@ -52,6 +52,12 @@ public sealed record RunSummary
 
     /// <summary>Plugin ids and versions the run used, e.g. "grokdsl.mlp" → "0.1.0".</summary>
     public IReadOnlyDictionary<string, string> Plugins { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Plugin ids and build hashes, e.g. "grokdsl.mlp" → "3f9c2a1b7d4e": a plugin rebuilt without a version bump keeps its
+    /// version but not its hash. Empty in runs recorded before it was.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PluginBuilds { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>The one definition of what a run's status means for what comes next.</summary>

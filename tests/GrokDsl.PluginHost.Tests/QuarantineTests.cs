@@ -53,6 +53,19 @@ public sealed class QuarantineTests
         Assert.Equal("constructor of GrokDsl.Fixtures.RevisionMeasureProvider threw InvalidOperationException: the fixture refuses to construct", plugin.Message);
     }
 
+    [Theory]
+    [InlineData("../escape", "contains a path separator '/'")]
+    [InlineData("grokdsl..fixture", "contains '..'")]
+    [InlineData("has space", "contains a space")]
+    public void APluginWithAnIdBreakingTheIdRuleIsQuarantined(string id, string problem)
+    {
+        var plugin = LoadDamaged(V1, folder => EditManifest(folder, text => System.Text.RegularExpressions.Regex.Replace(text, "\"id\": \"[^\"]*\"", $"\"id\": \"{id}\"")));
+
+        Assert.Equal(PluginStatus.Failed, plugin.Status);
+        Assert.Contains($"id '{id}' {problem}", plugin.Message);
+        Assert.Empty(plugin.Components);
+    }
+
     [Fact]
     public void ADisabledPluginIsListedButNotLoaded()
     {

@@ -32,7 +32,7 @@ public sealed class SmokeTests
 
         var summaries = runner.RunSweep(smoke);
 
-        Assert.Equal(smoke.ExpandSweep().Count, summaries.Count);
+        Assert.Equal(smoke.ExpandSweep().Count(), summaries.Count);
         Assert.All(summaries, s => Assert.True(s.Status is RunStatus.Censored or RunStatus.Grokked, $"{s.RunId}: {s.Status} {s.Error}{s.Divergence}"));
         Assert.All(summaries, s => Assert.True(s.FinalStep > 0));
     }

@@ -9,21 +9,38 @@ static class CheckCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "The experiment file to check." };
+        var maxRuns = CommonOptions.MaxRuns();
         var command = new Command("check", """
             Compile an experiment file with the GrokDsl generator and analyzers and print diagnostics
-            as path(line,col): error CODE: message. Runs nothing; exit code 2 when there are errors.
+            as path(line,col): error CODE: message; then create its experiments and check every run of
+            their sweeps as `run` does (ids, sweep size, option values). Trains nothing; exit code 2 when
+            there are errors, so a file `check` accepts is one `run` accepts.
 
             Examples:
               grokdsl check experiments/Power2022.cs
               grokdsl check MyExperiment.cs --quiet
-            """) { file };
+              grokdsl check BigSweep.cs --max-runs 50000
+            """) { file, maxRuns };
         command.SetAction(result =>
         {
-            var diagnostics = new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder).Check(result.GetValue(file)!);
+            var path = result.GetValue(file)!;
+            if (CommonOptions.ParseMaxRuns(result.GetValue(maxRuns)) is not { } limit) return ExitCodes.InvalidExperiment;
+            var diagnostics = new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder) { MaxRuns = limit }.Check(path);
             foreach (var line in diagnostics) Console.WriteLine(line);
             var errors = diagnostics.Count(d => d.Contains("): error ", StringComparison.Ordinal));
-            Console.WriteLine(errors == 0 ? "ok" : $"{errors} error(s)");
-            return errors == 0 ? ExitCodes.Ok : ExitCodes.InvalidExperiment;
+            if (errors > 0)
+            {
+                Console.WriteLine($"{errors} error(s)");
+                return ExitCodes.InvalidExperiment;
+            }
+            // What only shows once the experiment exists: an empty file, a throwing initializer, values computed or passed through.
+            if (!ExperimentArguments.CheckFile(path, limit, GlobalOptions.Of(result)))
+            {
+                Console.WriteLine("not runnable");
+                return ExitCodes.InvalidExperiment;
+            }
+            Console.WriteLine("ok");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -31,6 +31,21 @@ static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string?> MaxRuns() => new("--max-runs")
+    {
+        Description = $"The most runs a sweep may have (default {ExperimentInfo.DefaultMaxRuns:N0}); a larger sweep is refused before anything runs, with its size.",
+    };
+
+    /// <summary>The limit <c>--max-runs</c> gives (the default when it is not given), or null after printing why its value is no limit.</summary>
+    public static long? ParseMaxRuns(string? text)
+    {
+        if (text is null) return ExperimentInfo.DefaultMaxRuns;
+        if (long.TryParse(text.Replace("_", "").Replace(",", ""), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0)
+            return limit;
+        Console.Error.WriteLine($"error: --max-runs '{text}': expected a positive whole number of runs, e.g. 50000");
+        return null;
+    }
+
     /// <summary>--device, --torch-lib, and with <paramref name="stackDescription"/> --stack and --stack-memory: where runs train.</summary>
     public static PlacementOptions Placement(string? stackDescription = null) => new(
         new Option<string?>(Runtime.Planning.Placement.DeviceOption)

@@ -22,13 +22,13 @@ static class ListCommand
         {
             if (result.GetValue(json))
             {
-                var experiments = ExperimentResolver.BuiltIn.Select(e => new { e.Info.Id, Runs = e.ExpandSweep().Count, e.Info.Source });
+                var experiments = ExperimentResolver.BuiltIn.Select(e => new { e.Info.Id, Runs = e.ExpandSweep().Count(), e.Info.Source });
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(experiments, GrokDsl.Runs.RunJson.Indented));
                 return ExitCodes.Ok;
             }
             foreach (var experiment in ExperimentResolver.BuiltIn)
             {
-                var runs = experiment.ExpandSweep().Count;
+                var runs = experiment.ExpandSweep().Count();
                 Console.WriteLine($"{experiment.Info.Id,-28} {runs,4} run(s)  {experiment.Info.Source}");
             }
             return ExitCodes.Ok;

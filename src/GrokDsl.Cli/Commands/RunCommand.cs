@@ -25,6 +25,7 @@ static class RunCommand
         var force = new Option<bool>("--force") { Description = "Train again even if a finished run with the same configuration exists." };
         var set = CommonOptions.Set();
         var sweep = CommonOptions.Sweep();
+        var maxRuns = CommonOptions.MaxRuns();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
         var placement = CommonOptions.Placement(
             "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing.");
@@ -44,25 +45,26 @@ static class RunCommand
               grokdsl run nanda-2023 --sweep Seed=0..7 --stack --stack-memory 4G
             """)
         {
-            experiment, id, set, sweep, runs, plugins, force, watch, json,
+            experiment, id, set, sweep, maxRuns, runs, plugins, force, watch, json,
         };
         foreach (var option in placement.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             if (placement.Parse(result) is not { } where) return ExitCodes.InvalidExperiment;
+            if (CommonOptions.ParseMaxRuns(result.GetValue(maxRuns)) is not { } runLimit) return ExitCodes.InvalidExperiment;
             return Execute(
                 result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
                 result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
-                where);
+                where, runLimit);
         });
         return command;
     }
 
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
-        Verbosity verbosity, bool json, bool force, bool watch, Placement placement)
+        Verbosity verbosity, bool json, bool force, bool watch, Placement placement, long maxRuns)
     {
         var reference = ExperimentReference.From(experimentArgument, id, sets, sweeps);
-        if (SweepExperiment.Plan(reference, runsRoot, pluginFolders, placement) is not { } plan) return ExitCodes.InvalidExperiment;
+        if (SweepExperiment.Plan(reference, runsRoot, pluginFolders, placement, maxRuns, verbosity) is not { } plan) return ExitCodes.InvalidExperiment;
         if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using var interruption = new Interruption();
         using var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
@@ -86,7 +88,7 @@ static class RunCommand
 
         var firstSweep = RunSweep(plan.Experiment, _ => force);
         return watch && !interruption.Token.IsCancellationRequested
-            ? RunWatch.Loop(host, plan.Reference.File, plan.Experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps), RunSweep, interruption.Token)
+            ? RunWatch.Loop(host, plan.Reference.File, plan.Experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps, maxRuns, verbosity), RunSweep, interruption.Token)
             : firstSweep;
 
         int RunSweep(IExperiment experiment, Func<RunSpec, bool> forceRun)
@@ -146,7 +148,8 @@ static class RunCommand
             Path = result.Directory.Path,
             result.Reused,
             result.ResumedFromStep,
-            Report = result.Directory.ReportPath,
+            Report = result.ReportProblem is null && File.Exists(result.Directory.ReportPath) ? result.Directory.ReportPath : null,
+            result.ReportProblem,
             result.Summary,
         }, RunJson.Line));
 
@@ -164,6 +167,12 @@ static class RunCommand
             Console.WriteLine($"  final train {s.FinalTrainAccuracy:P2}, test {s.FinalTestAccuracy:P2}; {s.FinalStep} steps in {s.WallSeconds:0.0} s ({s.StepsPerSecond:0} steps/s, {s.Device})");
             if (s.Divergence is not null) Console.WriteLine($"  diverged: {s.Divergence}");
         }
-        Console.WriteLine($"  report: {result.Directory.ReportPath}");
+        Console.WriteLine(ReportLine(result));
     }
+
+    // Only a report that is there is pointed at; a failed one says why (the warning above has the details).
+    static string ReportLine(RunResult result) =>
+        result.ReportProblem is { } problem ? $"  report not written: {problem}"
+        : File.Exists(result.Directory.ReportPath) ? $"  report: {result.Directory.ReportPath}"
+        : $"  report not written: there is no {RunDirectory.ReportFile}; `grokdsl report {result.Directory.Path}` writes it";
 }

@@ -11,7 +11,7 @@ static class RunsCommand
     public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs seeds --experiment modular-addition\n  grokdsl runs rm --status failed --yes") { List(), Show(), Seeds(), Remove() };
 
     static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
-    static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished." };
+    static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished, damaged." };
     static Option<string[]> Where() => new("--where", "-w") { Description = "Only runs whose configuration has KEY=VALUE (dotted keys, e.g. Optimizer.WeightDecay=0.3); repeatable." };
     static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of a table." };
 
@@ -78,8 +78,10 @@ static class RunsCommand
             if (environment is not null)
                 Console.WriteLine($"environment: GrokDsl {environment.GrokDslVersion}, TorchSharp {environment.TorchSharpVersion}, libtorch {environment.LibTorchVersion}, " +
                     $"{environment.DotNetVersion}, {environment.Device}, {environment.Machine}{(environment.GitCommit is { } commit ? $", git {commit}{(environment.GitDirty == true ? " (dirty)" : "")}" : "")}");
+            if (entry.Damage is not null)
+                Console.WriteLine($"damaged: {entry.Directory.SummaryPath} cannot be read; running the experiment again rebuilds the summary where the checkpoints and metrics allow");
             Console.WriteLine("configuration:");
-            Console.WriteLine(entry.Directory.ReadConfiguration() ?? "(missing)");
+            Console.WriteLine(TryRead(entry.Directory.ReadConfiguration) ?? "(missing)");
             return ExitCodes.Ok;
         });
         return command;
@@ -184,15 +186,16 @@ static class RunsCommand
         return command;
     }
 
-    // A damaged file is shown as missing rather than failing the whole command.
+    // A damaged file is shown as missing, with a warning naming it, rather than failing the whole command.
     static T? TryRead<T>(Func<T?> read) where T : class
     {
         try
         {
             return read();
         }
-        catch (JsonException)
+        catch (Exception e) when (e is DamagedRunFileException or JsonException)
         {
+            Console.Error.WriteLine($"warning: {e.Message}");
             return null;
         }
     }
@@ -217,8 +220,7 @@ static class RunsCommand
     {
         if (Directory.Exists(run) && File.Exists(Path.Combine(run, RunDirectory.ConfigurationFile)))
         {
-            var directory = new RunDirectory(Path.GetFullPath(run));
-            return new RunEntry(directory, Path.GetFileName(Path.GetDirectoryName(directory.Path))!, Path.GetFileName(directory.Path), directory.ReadSummary());
+            return RunStore.Entry(new RunDirectory(Path.GetFullPath(run)));
         }
         if (RunStore.Find(root, run) is { } found) return found;
         Console.Error.WriteLine($"error: no single run '{run}' under {Path.GetFullPath(root)}");

@@ -3,8 +3,9 @@ namespace GrokDsl.Cli.Commands;
 /// <summary>Turns a command's experiment argument and overrides into a plan, or prints why it cannot.</summary>
 static class SweepExperiment
 {
-    public static RunPlan? Plan(ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders, Placement? placement = null) =>
-        ExperimentArguments.Resolve(reference.Argument, reference.Id, reference.Sets, reference.Sweeps) is { } experiment
+    public static RunPlan? Plan(ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders, Placement? placement = null,
+        long maxRuns = ExperimentInfo.DefaultMaxRuns, Verbosity verbosity = Verbosity.Normal) =>
+        ExperimentArguments.Resolve(reference.Argument, reference.Id, reference.Sets, reference.Sweeps, maxRuns, verbosity) is { } experiment
             ? RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement)
             : null;
 }

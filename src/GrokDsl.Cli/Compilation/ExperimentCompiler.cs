@@ -20,6 +20,12 @@ public sealed class ExperimentCompiler(string cacheFolder)
 {
     static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
+    // The assembly carries its PDB, so an experiment that throws while being created can be located in its file.
+    static readonly Microsoft.CodeAnalysis.Emit.EmitOptions EmitOptions = new(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded);
+
+    /// <summary>The most runs a sweep may have (GROK0015); <c>--max-runs</c> raises it.</summary>
+    public long MaxRuns { get; init; } = ExperimentInfo.DefaultMaxRuns;
+
     public static string DefaultCacheFolder =>
         Environment.GetEnvironmentVariable("GROKDSL_CACHE") is { Length: > 0 } custom
             ? custom
@@ -27,6 +33,7 @@ public sealed class ExperimentCompiler(string cacheFolder)
 
     /// <summary>Compiles (or loads from the cache) and returns the experiments the file declares.</summary>
     /// <exception cref="CompilationFailedException">The file has errors.</exception>
+    /// <exception cref="ExperimentCreationException">An experiment threw while being created.</exception>
     public IReadOnlyList<IExperiment> Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
@@ -41,7 +48,7 @@ public sealed class ExperimentCompiler(string cacheFolder)
         }
         else
         {
-            var (bytes, diagnostics) = Compile(fullPath, text, emit: true);
+            var (bytes, diagnostics) = Compile(fullPath, text, emit: true, MaxRuns);
             if (bytes is null) throw new CompilationFailedException(diagnostics);
             image = bytes;
             Directory.CreateDirectory(cacheFolder);
@@ -58,14 +65,14 @@ public sealed class ExperimentCompiler(string cacheFolder)
     {
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath)) return [$"{path}(1,1): error GROK0000: experiment file not found"];
-        return Compile(fullPath, File.ReadAllText(fullPath), emit: false).Diagnostics;
+        return Compile(fullPath, File.ReadAllText(fullPath), emit: false, MaxRuns).Diagnostics;
     }
 
-    static (byte[]? Image, IReadOnlyList<string> Diagnostics) Compile(string fullPath, string text, bool emit)
+    static (byte[]? Image, IReadOnlyList<string> Diagnostics) Compile(string fullPath, string text, bool emit, long maxRuns)
     {
         var trees = new[]
         {
-            CSharpSyntaxTree.ParseText(ImplicitUsings.Source, ParseOptions, path: "GrokDsl.ImplicitUsings.g.cs"),
+            CSharpSyntaxTree.ParseText(ImplicitUsings.Source, ParseOptions, path: "GrokDsl.ImplicitUsings.g.cs", encoding: Encoding.UTF8),
             CSharpSyntaxTree.ParseText(text, ParseOptions, path: fullPath, encoding: Encoding.UTF8),
         };
         var compilation = CSharpCompilation.Create(
@@ -81,7 +88,13 @@ public sealed class ExperimentCompiler(string cacheFolder)
         var diagnostics = generated.GetDiagnostics().ToList();
         var analyzers = AnalyzerCatalog.All;
         if (analyzers.Length > 0)
-            diagnostics.AddRange(generated.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
+        {
+            var options = new AnalyzerOptions([], new BuildProperties(new Dictionary<string, string>
+            {
+                [GrokDsl.Analyzers.SweepTooLargeAnalyzer.MaxRunsProperty] = maxRuns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }));
+            diagnostics.AddRange(generated.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
+        }
 
         var formatted = diagnostics
             .Where(d => d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed)
@@ -92,7 +105,7 @@ public sealed class ExperimentCompiler(string cacheFolder)
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || !emit) return (null, formatted);
 
         using var image = new MemoryStream();
-        var result = generated.Emit(image);
+        var result = generated.Emit(image, options: EmitOptions);
         if (!result.Success)
             return (null, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Format).ToList());
         return (image.ToArray(), formatted);
@@ -122,12 +135,29 @@ public sealed class ExperimentCompiler(string cacheFolder)
         return [.. framework.Concat(dsl).Select(p => MetadataReference.CreateFromFile(p))];
     });
 
-    static string CacheKey(string fullPath, string text)
+    string CacheKey(string fullPath, string text)
     {
         var builds = string.Join("|", new[] { typeof(ExperimentAttribute).Assembly, typeof(ExperimentGenerator).Assembly }
             .Concat(AnalyzerCatalog.Assemblies)
             .Select(a => a.ManifestModule.ModuleVersionId));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{fullPath}\n{builds}\n{text}"));
+        // The run limit decides whether GROK0015 fails the compilation, so an assembly built under a raised limit is not reused under a lower one.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{fullPath}\n{builds}\nmax-runs={MaxRuns}\n{text}"));
         return Convert.ToHexStringLower(hash)[..24];
+    }
+
+    // What the SDK passes for <CompilerVisibleProperty> items, for the analyzers that read build properties.
+    sealed class BuildProperties(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        readonly Options _options = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
     }
 }

@@ -25,7 +25,8 @@ sealed class SweepLogWriter(TextWriter output, TextWriter error, bool showReport
     {
         if (entry.Ended is null) return;
         output.WriteLine($"[{position}/{count}] run {entry.Index} {entry.RunId}: {entry.Status} ({entry.How}); {entry.Steps?.ToString() ?? "-"} steps");
-        if (showReports && entry.Result is { Reused: false } result) output.WriteLine($"  report: {result.Directory.ReportPath}");
+        if (showReports && entry.Result is { Reused: false } result)
+            output.WriteLine(result.ReportProblem is { } problem ? $"  report not written: {problem}" : $"  report: {result.Directory.ReportPath}");
     }
 
     public static string Describe(string nextRun, PluginRefresh refresh) => $"plugins changed before {nextRun}: " + string.Join(", ",

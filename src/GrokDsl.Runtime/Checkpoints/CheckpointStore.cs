@@ -132,13 +132,13 @@ public sealed class CheckpointStore(string runFolder)
         if (!File.Exists(statePath)) return $"{StateFile} is missing";
         try
         {
-            state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(statePath), RunJson.Indented);
+            state = RunFile.ReadJson<CheckpointState>(statePath);
         }
-        catch (JsonException e)
+        catch (DamagedRunFileException e)
         {
-            return $"{StateFile} is not valid ({e.Message})";
+            return $"{StateFile} {e.Problem}";
         }
-        if (state is null) return $"{StateFile} is empty";
+        if (state is null) return $"{StateFile} is missing";
         if (state.Format != CheckpointState.CurrentFormat) return $"format {state.Format} is not {CheckpointState.CurrentFormat}";
         foreach (var (name, expected) in state.Files)
         {

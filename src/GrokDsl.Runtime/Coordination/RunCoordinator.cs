@@ -13,7 +13,8 @@ namespace GrokDsl.Runtime.Coordination;
 /// <summary>What came of asking for a run: its directory and summary, and whether it trained, resumed or was reused.</summary>
 /// <param name="Reused">True when a finished run with the same id already existed and nothing was trained.</param>
 /// <param name="ResumedFromStep">The checkpoint step an unfinished run continued from, if it did.</param>
-public sealed record RunResult(RunDirectory Directory, RunSummary Summary, bool Reused, long? ResumedFromStep = null);
+/// <param name="ReportProblem">Why report.html could not be written this time, or null when it was (or nothing was trained).</param>
+public sealed record RunResult(RunDirectory Directory, RunSummary Summary, bool Reused, long? ResumedFromStep = null, string? ReportProblem = null);
 
 /// <summary>
 /// The one place runs are carried out, for every command that trains (run, sweep, sweep task, bench). It reuses
@@ -57,7 +58,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
     {
         var directory = RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId);
         RunLifecycle.CheckStoredConfiguration(directory, spec);
-        if (!force && RunLifecycle.FinishedSummary(directory) is { } done)
+        if (!force && RunLifecycle.FinishedSummary(directory, observer.OnWarning) is { } done)
             return new RunResult(directory, done, Reused: true);
 
         RefreshPlugins($"run {spec.Experiment.Id}/{spec.RunId}");
@@ -71,7 +72,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
         Lifecycle.Begin(directory, spec, components, origin);
 
         LoopOutcome outcome;
-        using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step))
+        using (var metrics = resumeFrom is null ? MetricsFile.Create(directory.MetricsPath) : MetricsFile.Resume(directory.MetricsPath, resumeFrom.State.Step, observer.OnWarning))
         using (var run = new LoopRun(0, spec, components, metrics, checkpoints, resumeFrom, observer))
         {
             try
@@ -82,12 +83,12 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Lifecycle.Fail(directory, spec, components, e);
+                Lifecycle.Fail(directory, spec, components, e, metrics.LastAppended, resumeFrom?.State);
                 throw;
             }
         }
-        var summary = Lifecycle.Complete(directory, spec, outcome, components);
-        return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step);
+        var summary = Lifecycle.Complete(directory, spec, outcome, components, out var reportProblem);
+        return new RunResult(directory, summary, Reused: false, resumeFrom?.State.Step, reportProblem);
     }
 
     /// <summary>The runs of <paramref name="plan"/> at <paramref name="indices"/> (all of them when null), as the plan's placement says.</summary>
@@ -183,7 +184,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
         {
             var directory = RunDirectory.For(runsRoot, specs[i].Experiment.Id, specs[i].RunId);
             RunLifecycle.CheckStoredConfiguration(directory, specs[i]);
-            if (!force(specs[i]) && RunLifecycle.FinishedSummary(directory) is { } done)
+            if (!force(specs[i]) && RunLifecycle.FinishedSummary(directory, observer.OnWarning) is { } done)
                 results[i] = new RunResult(directory, done, Reused: true);
             else pending.Add(specs[i]);
         }
@@ -240,7 +241,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
                 if (!resume) checkpoints.Clear();
                 var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
                 Lifecycle.Begin(directories[r], specs[r], components[r], _originOf(specs[r]));
-                metrics.Add(resumeFrom is null ? MetricsFile.Create(directories[r].MetricsPath) : MetricsFile.Resume(directories[r].MetricsPath, resumeFrom.State.Step));
+                metrics.Add(resumeFrom is null ? MetricsFile.Create(directories[r].MetricsPath) : MetricsFile.Resume(directories[r].MetricsPath, resumeFrom.State.Step, observer.OnWarning));
                 runs.Add(new LoopRun(r, specs[r], components[r], metrics[r], checkpoints, resumeFrom, observer));
             }
 
@@ -251,14 +252,17 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                for (var r = 0; r < specs.Count; r++) Lifecycle.Fail(directories[r], specs[r], components[r], e);
+                for (var r = 0; r < specs.Count; r++) Lifecycle.Fail(directories[r], specs[r], components[r], e, metrics[r].LastAppended, runs[r].ResumeFrom?.State);
                 throw;
             }
             foreach (var file in metrics) file.Dispose();
             metrics.Clear();
 
-            return [.. Enumerable.Range(0, specs.Count).Select(r => new RunResult(
-                directories[r], Lifecycle.Complete(directories[r], specs[r], runs[r].Outcome(), components[r]), Reused: false, runs[r].ResumeFrom?.State.Step))];
+            return [.. Enumerable.Range(0, specs.Count).Select(r =>
+            {
+                var summary = Lifecycle.Complete(directories[r], specs[r], runs[r].Outcome(), components[r], out var reportProblem);
+                return new RunResult(directories[r], summary, Reused: false, runs[r].ResumeFrom?.State.Step, reportProblem);
+            })];
         }
         finally
         {

@@ -1,5 +1,6 @@
 using GrokDsl.Analysis;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Loop;
@@ -35,9 +36,11 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
                 $"{directory.ConfigurationPath}: configuration does not match run id {spec.RunId} (it hashes to {storedId}); it was edited. Remove the run folder to start over.");
     }
 
-    /// <summary>The stored summary of a run that needs no more training, else null.</summary>
-    public static RunSummary? FinishedSummary(RunDirectory directory) =>
-        directory.ReadSummary() is { } summary && summary.IsFinished() ? summary : null;
+    /// <summary>
+    /// The stored summary of a run that needs no more training, else null; a damaged summary is rebuilt or set aside,
+    /// with a warning (see <see cref="SummaryRecovery"/>).
+    /// </summary>
+    public static RunSummary? FinishedSummary(RunDirectory directory, Action<string> warn) => SummaryRecovery.FinishedSummary(directory, warn);
 
     // A summary left by an earlier attempt would claim a result this one has not reached: it goes before training starts.
     // TF32 is set here, just before training, because it is global to the process and the previous run may have changed it.
@@ -58,30 +61,38 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
     }
 
     /// <summary>Finishes a trained run's directory: the summary with its grokking analysis, then the report; returns the summary written.</summary>
-    public RunSummary Complete(RunDirectory directory, RunSpec spec, LoopOutcome outcome, TrainingComponents components)
+    /// <param name="reportProblem">Why the report could not be written, or null.</param>
+    public RunSummary Complete(RunDirectory directory, RunSpec spec, LoopOutcome outcome, TrainingComponents components, out string? reportProblem)
     {
         var summary = Summarize(spec, outcome, components);
         summary = summary with { Analysis = Analyze(directory, summary, spec.Training) };
         directory.WriteSummary(summary);
-        WriteReportSafely(directory);
+        reportProblem = WriteReportSafely(directory);
         observer.OnFinished(summary, directory);
         return summary;
     }
 
-    public void Fail(RunDirectory directory, RunSpec spec, TrainingComponents components, Exception error) =>
+    /// <summary>
+    /// A failed run's summary keeps the last step it is known to have reached: its last metrics record written, else
+    /// the checkpoint it resumed from.
+    /// </summary>
+    public void Fail(RunDirectory directory, RunSpec spec, TrainingComponents components, Exception error, MetricRecord? lastRecord, CheckpointState? resumedFrom) =>
         directory.WriteSummary(new RunSummary
         {
             ExperimentId = spec.Experiment.Id,
             RunId = spec.RunId,
             Status = RunStatus.Failed,
-            FinalStep = 0,
-            FinalTrainAccuracy = 0,
-            FinalTestAccuracy = 0,
-            WallSeconds = 0,
-            StepsPerSecond = 0,
+            MemorizedAtStep = resumedFrom?.MemorizedAtStep,
+            GrokkedAtStep = resumedFrom?.GrokkedAtStep,
+            FinalStep = Math.Max(lastRecord?.Step ?? 0, resumedFrom?.Step ?? 0),
+            FinalTrainAccuracy = lastRecord?.TrainAccuracy ?? 0,
+            FinalTestAccuracy = lastRecord?.TestAccuracy ?? 0,
+            WallSeconds = lastRecord?.WallSeconds ?? resumedFrom?.WallSeconds ?? 0,
+            StepsPerSecond = lastRecord is { WallSeconds: > 0 } r ? r.Step / r.WallSeconds : 0,
             Device = device.Name,
             Error = $"{error.GetType().Name}: {error.Message}",
             Plugins = components.PluginVersions,
+            PluginBuilds = components.PluginBuilds,
         });
 
     RunSummary Summarize(RunSpec spec, LoopOutcome outcome, TrainingComponents components) => new()
@@ -100,6 +111,7 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
         Divergence = outcome.Divergence,
         FailedMeasures = outcome.FailedMeasures,
         Plugins = components.PluginVersions,
+        PluginBuilds = components.PluginBuilds,
     };
 
     // Grokking gap, transition sharpness and phases from the metrics just written; an analysis that cannot be
@@ -117,16 +129,18 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
         }
     }
 
-    // The run is done and stored by now; a report that fails to render costs a warning, not the run.
-    void WriteReportSafely(RunDirectory directory)
+    // The run is done and stored by now; a report that fails to render costs a warning, not the run. Returns why it failed, or null.
+    string? WriteReportSafely(RunDirectory directory)
     {
         try
         {
             writeReport?.Invoke(directory);
+            return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             observer.OnWarning($"{directory.ReportPath}: report not written ({e.GetType().Name}: {e.Message}); `grokdsl report {directory.Path}` retries");
+            return $"{e.GetType().Name}: {e.Message}";
         }
     }
 }

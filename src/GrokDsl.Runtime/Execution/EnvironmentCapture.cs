@@ -28,6 +28,7 @@ public static class EnvironmentCapture
             StartedAt = DateTimeOffset.UtcNow,
             CommandLine = Environment.GetCommandLineArgs(),
             Plugins = components.PluginVersions,
+            PluginBuilds = components.PluginBuilds,
             ExperimentOrigin = experimentFile is null ? $"assembly:{spec.Experiment.TypeName}" : Path.GetFullPath(experimentFile),
             ExperimentSource = experimentFile is null ? null : File.ReadAllText(experimentFile),
             GitCommit = commit,

@@ -14,6 +14,9 @@ public sealed class TrainingComponents : IDisposable
     /// <summary>Plugin ids and versions, for the run's summary.</summary>
     public required IReadOnlyDictionary<string, string> PluginVersions { get; init; }
 
+    /// <summary>Plugin ids and the hash of their build (what `plugins list` shows), which tells apart builds that share a version.</summary>
+    public IReadOnlyDictionary<string, string> PluginBuilds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Asks the plugins for the run's dataset, model and measures. Seeds torch before building the
     /// model so that initialization depends on the run's seed only.
@@ -48,6 +51,11 @@ public sealed class TrainingComponents : IDisposable
                     .Select(c => plugins.PluginOf(c.Kind, c.Id))
                     .DistinctBy(p => p.Id)
                     .ToDictionary(p => p.Id, p => p.Manifest!.Version),
+                PluginBuilds = new[] { spec.Dataset, spec.Model }.Concat(spec.Measures)
+                    .Select(c => plugins.PluginOf(c.Kind, c.Id))
+                    .DistinctBy(p => p.Id)
+                    .Where(p => p.Build is not null)
+                    .ToDictionary(p => p.Id, p => p.Build!),
             };
         }
         catch

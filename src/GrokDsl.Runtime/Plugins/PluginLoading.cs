@@ -99,7 +99,7 @@ static class PluginLoading
 
             var provider = Construct(type);
             var id = IdOf(provider);
-            if (string.IsNullOrWhiteSpace(id)) throw new InvalidDataException($"{type.FullName}.Id is empty");
+            if (GrokDsl.Validation.IdRules.Problem(id) is { } badId) throw new InvalidDataException($"{type.FullName}.Id '{id}' {badId}");
             if (components.Any(c => c.Kind == kind && c.Id == id))
                 throw new InvalidDataException($"{Name(kind)} '{id}' is provided twice, the second time by {type.FullName}");
             components.Add(new ProvidedComponent(kind, id, provider));

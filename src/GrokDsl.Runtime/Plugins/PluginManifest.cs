@@ -52,6 +52,8 @@ public sealed record PluginManifest
         if (manifest is null) throw new InvalidDataException($"{path}: empty plugin manifest");
         foreach (var (name, value) in new[] { ("id", manifest.Id), ("version", manifest.Version), ("entryAssembly", manifest.EntryAssembly) })
             if (string.IsNullOrWhiteSpace(value)) throw new InvalidDataException($"{path}: '{name}' must not be empty");
+        if (GrokDsl.Validation.IdRules.Problem(manifest.Id) is { } badId)
+            throw new InvalidDataException($"{path}: id '{manifest.Id}' {badId}; plugin ids use only {GrokDsl.Validation.IdRules.Allowed}, without '..', at most {GrokDsl.Validation.IdRules.MaxLength} characters");
         if (!System.Version.TryParse(manifest.ContractVersion, out _))
             throw new InvalidDataException($"{path}: contractVersion '{manifest.ContractVersion}' is not a version like \"1.0\"");
         if (Path.IsPathRooted(manifest.EntryAssembly) || manifest.EntryAssembly.Contains(".."))

@@ -71,10 +71,15 @@ public sealed class ExperimentOverrides
         var (from, rest) = (text[..dots], text[(dots + 2)..]);
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
         var (to, step) = colon < 0 ? (rest, "1") : (rest[..colon], rest[(colon + 1)..]);
-        var values = step.StartsWith("log", StringComparison.Ordinal)
-            ? int.TryParse(step[3..], CultureInfo.InvariantCulture, out var count) ? SweepRanges.LogSteps(Number(from), Number(to), count) : []
-            : SweepRanges.Steps(Number(from), Number(to), Number(step));
-        if (values.Count == 0) throw new OverrideException($"--sweep {path}={text}: the range has no values (or more than {SweepRanges.MaxValues})");
+        var isLog = step.StartsWith("log", StringComparison.Ordinal);
+        var logCount = 0;
+        if (isLog && !int.TryParse(step[3..], CultureInfo.InvariantCulture, out logCount))
+            throw new OverrideException($"--sweep {path}={text}: '{step}' is not log followed by a count, e.g. log4");
+        var count = isLog ? SweepRanges.LogStepCount(Number(from), Number(to), logCount) : SweepRanges.StepCount(Number(from), Number(to), Number(step));
+        if (count == 0) throw new OverrideException($"--sweep {path}={text}: the range has no values (check the direction of its step)");
+        if (count > SweepRanges.MaxValues)
+            throw new OverrideException($"--sweep {path}={text}: the range has {SweepSizes.Describe(SweepSizes.Saturate(count))} values, more than the {SweepSizes.Describe(SweepRanges.MaxValues)} one axis may have");
+        var values = isLog ? SweepRanges.LogSteps(Number(from), Number(to), logCount) : SweepRanges.Steps(Number(from), Number(to), Number(step));
         return [.. values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))];
 
         double Number(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)

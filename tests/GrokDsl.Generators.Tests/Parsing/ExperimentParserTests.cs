@@ -105,6 +105,52 @@ public sealed class ExperimentParserTests
         Assert.Empty(result.GeneratedSources);
     }
 
+    // GROK0014 reports these; generating them would name run folders outside the run store.
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("/tmp/abs")]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    [InlineData("")]
+    public void ExperimentWithAnInvalidId_ProducesNoOutput(string id)
+    {
+        var result = TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("{{id}}")]
+            public sealed partial record BadId
+            {
+            {{Components}}
+            }
+            """);
+
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    // GROK0005 reports these; generating `new int[] { 97, "113" }` would add compiler errors located in generated code.
+    [Theory]
+    [InlineData("[Sweep(97, \"113\")] public int Modulus { get; init; }")]
+    [InlineData("[Sweep(0.5, 1.0)] public float Scale { get; init; }")]
+    [InlineData("[SweepRange(0.1, 0.5, 0.1)] public int Width { get; init; }")]
+    public void SweepValueThatDoesNotConvert_ProducesNoOutput(string property)
+    {
+        // TestHelper.Run asserts that what is generated compiles, which is what failed before.
+        var result = TestHelper.Run($$"""
+            using GrokDsl;
+            namespace Lab;
+
+            [Experiment("mismatch")]
+            public sealed partial record Mismatch
+            {
+            {{Components}}
+                {{property}}
+            }
+            """);
+
+        Assert.Empty(result.GeneratedSources);
+    }
+
     [Theory]
     [InlineData("Data")]
     [InlineData("Model")]
