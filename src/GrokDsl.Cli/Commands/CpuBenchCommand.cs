@@ -55,7 +55,7 @@ static class CpuBenchCommand
         using var host = PluginHost.Load(PluginFolders.Default([]));
         var threads = TorchSharp.torch.get_num_threads();
         Console.WriteLine($"cpu, {Environment.ProcessorCount} cores, {threads} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}, " +
-                          $"glibc malloc settings {(GlibcMalloc.InEffect ? "in effect" : "not in effect")}");
+                          $"glibc malloc settings {(GlibcMalloc.InEffect ? "in effect" : "not in effect")}, {OpenMpSpinning.Describe()}");
 
         var ceiling = MatmulCeiling.MeasureGflops(device.Device);
         Console.WriteLine($"matrix-product ceiling: {ceiling:0} GFLOP/s (best 1024x1024 float32 product)");

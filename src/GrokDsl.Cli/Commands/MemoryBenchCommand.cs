@@ -68,7 +68,7 @@ static class MemoryBenchCommand
         using var host = PluginHost.Load(PluginFolders.Default([]));
 
         Console.WriteLine($"device {device.Name}, {TorchSharp.torch.get_num_threads()} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
-                          $"glibc malloc settings {(GlibcMalloc.InEffect ? "in effect" : "not in effect")}");
+                          $"glibc malloc settings {(GlibcMalloc.InEffect ? "in effect" : "not in effect")}, {OpenMpSpinning.Describe()}");
         Console.WriteLine($"default experiment, {warmup:N0} warm-up + {steps:N0} measured steps, sampled every {every:N0} steps");
         Console.WriteLine("RSS: this process's resident memory; managed: .NET heap after a full collection; "
             + (device.IsCuda ? $"GPU: memory used on {device.Name} (nvidia-smi, whole device)" : "GPU: not measured on the CPU")
