@@ -51,7 +51,7 @@ static class PyTorchComparison
             if (process.ExitCode != 0)
             {
                 var message = errors.Result.Trim().Split('\n')[^1];
-                return Failed(message.Contains("No module named 'torch'") ? $"{python} has no torch" : $"{python} {ScriptName} exited with {process.ExitCode}: {message}");
+                return Failed(message.Contains("No module named 'torch'") ? $"{python} has no torch (--python picks another Python)" : $"{python} {ScriptName} exited with {process.ExitCode}: {message}");
             }
         }
 
