@@ -28,6 +28,10 @@ static class PyTorchComparison
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The same OpenMP spinning as this process (set in the C environment, which Process.Start does not pass on),
+        // so that on a loaded machine the comparison is of the two libraries, not of their spin counts.
+        if (GrokDsl.Runtime.Devices.OpenMpSpinning.SetHere)
+            start.Environment[GrokDsl.Runtime.Devices.OpenMpSpinning.Variable] = GrokDsl.Runtime.Devices.OpenMpSpinning.SpinCount.ToString();
         var lines = new List<JsonElement>();
         Process process;
         try
