@@ -33,6 +33,7 @@ static class PyTorchComparison
         if (GrokDsl.Runtime.Devices.OpenMpSpinning.SetHere)
             start.Environment[GrokDsl.Runtime.Devices.OpenMpSpinning.Variable] = GrokDsl.Runtime.Devices.OpenMpSpinning.SpinCount.ToString();
         var lines = new List<JsonElement>();
+        string? problem = null;
         Process process;
         try
         {
@@ -54,8 +55,9 @@ static class PyTorchComparison
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
+                // What it printed before it stopped still counts; the problem says why the rest is missing.
                 var message = errors.Result.Trim().Split('\n')[^1];
-                return Failed(message.Contains("No module named 'torch'") ? $"{python} has no torch (--python picks another Python)" : $"{python} {ScriptName} exited with {process.ExitCode}: {message}");
+                problem = message.Contains("No module named 'torch'") ? $"{python} has no torch (--python picks another Python)" : $"{python} {ScriptName} exited with {process.ExitCode}: {message}";
             }
         }
 
@@ -66,7 +68,7 @@ static class PyTorchComparison
         return new(
             Number(Workload("mlp"), "steps_per_second"), Number(Workload("transformer"), "steps_per_second"),
             Number(Workload("default"), "seconds"), (long?)Number(Workload("default"), "grokked_at"),
-            Number(process_, "peak_rss_mib"), process_?.GetProperty("torch").GetString(), null);
+            Number(process_, "peak_rss_mib"), process_?.GetProperty("torch").GetString(), problem);
     }
 
     static PyTorchResults Failed(string problem) => new(null, null, null, null, null, null, problem);

@@ -97,7 +97,7 @@ static class CpuBenchCommand
     static void Print(IReadOnlyList<Measured> grokdsl, PyTorchResults pytorch)
     {
         Console.WriteLine();
-        var title = pytorch.Problem is null ? $"PyTorch {pytorch.Version}" : "PyTorch";
+        var title = pytorch.Version is not null ? $"PyTorch {pytorch.Version}" : "PyTorch";
         Console.WriteLine($"{"workload",-34} {"GrokDsl",12} {title,16} {"GrokDsl/PyTorch",16} {"peak RSS MiB",13}");
         double?[] reference = [pytorch.MlpStepsPerSecond, pytorch.TransformerStepsPerSecond, pytorch.DefaultSeconds];
         for (var i = 0; i < grokdsl.Count; i++)
@@ -110,7 +110,7 @@ static class CpuBenchCommand
         }
         if (pytorch.PeakResidentMiB is { } theirPeak) Console.WriteLine($"PyTorch peak RSS (whole script): {theirPeak:0} MiB");
         if (pytorch.DefaultGrokkedAt is { } step) Console.WriteLine($"PyTorch default experiment grokked at step {step} (its own split and initialization)");
-        if (pytorch.Problem is not null) Console.WriteLine($"PyTorch comparison skipped: {pytorch.Problem}");
+        if (pytorch.Problem is not null) Console.WriteLine($"PyTorch comparison incomplete: {pytorch.Problem}");
         Console.WriteLine("targets (issue 20): anchors >= 60% of the ceiling, >= 1.3x PyTorch; default experiment <= 30 s to grok, peak RSS <= 600 MiB");
     }
 
