@@ -43,17 +43,21 @@ public sealed class BenchMemoryTests
     }
 
     [Fact]
-    public void BenchMemoryPrintsTheSamplesOfBothTrainingsAndAVerdictItsExitCodeAgreesWith()
+    public void BenchMemoryPrintsTheSamplesOfBothTrainingsQuietAndLoadedAndAVerdictItsExitCodeAgreesWith()
     {
         using var cli = new CliHarness();
 
-        var (exitCode, output, _) = cli.Invoke("bench", "memory", "--steps", "40", "--warmup", "20", "--every", "10", "--stack", "2");
+        var (exitCode, output, _) = cli.Invoke("bench", "memory", "--steps", "40", "--warmup", "20", "--every", "10", "--stack", "2", "--load", "both");
 
-        Assert.Contains("single run", output, StringComparison.Ordinal);
-        Assert.Contains("stacked, R = 2", output, StringComparison.Ordinal);
+        Assert.Contains("single run, quiet", output, StringComparison.Ordinal);
+        Assert.Contains("stacked, R = 2, quiet", output, StringComparison.Ordinal);
+        Assert.Contains($"single run, loaded ({Environment.ProcessorCount} busy processes", output, StringComparison.Ordinal);
+        Assert.Contains("stacked, R = 2, loaded", output, StringComparison.Ordinal);
         var sampledSteps = Regex.Matches(output, @"^\s+(\d+)\s+\d+\.\d\s", RegexOptions.Multiline).Select(m => long.Parse(m.Groups[1].Value)).ToList();
-        Assert.Equal([0, 10, 20, 30, 40, 50, 60, 0, 10, 20, 30, 40, 50, 60], sampledSteps);
-        Assert.Equal(2, Regex.Matches(output, "growth per 1,000 steps after warm-up: RSS").Count);
+        long[] oneTraining = [0, 10, 20, 30, 40, 50, 60];
+        Assert.Equal([.. oneTraining, .. oneTraining, .. oneTraining, .. oneTraining], sampledSteps);
+        Assert.Equal(4, Regex.Matches(output, "growth per 1,000 steps after warm-up: RSS").Count);
+        Assert.Equal(4, Regex.Matches(output, @"peak RSS \d+\.\d MiB \(limit 600\): (within|OVER)").Count);
         var verdict = Assert.Single(output.Split('\n'), line => line.StartsWith("verdict: ", StringComparison.Ordinal));
         Assert.Equal(verdict.StartsWith("verdict: flat", StringComparison.Ordinal) ? ExitCodes.Ok : ExitCodes.Failed, exitCode);
     }

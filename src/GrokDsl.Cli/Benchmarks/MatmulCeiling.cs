@@ -32,14 +32,41 @@ static class MatmulCeiling
     }
 
     /// <summary>
-    /// FLOPs of the Linear layers in one full-batch training step: forward (2·N·in·out), the gradients of input and
-    /// weight (4·N·in·out), plus the test set's forward every <paramref name="evaluateEvery"/> steps. Elementwise
-    /// work, the loss and the optimizer are left out, so the bound it gives is generous.
+    /// FLOPs of the Linear layers in one full-batch training step: forward (2·rows·in·out, the rows each layer is
+    /// called on, counted by forward hooks in one evaluation-mode pass over the training set: positions of a sequence
+    /// model count), the gradients of input and weight (twice the forward), plus the test set's forward every
+    /// <paramref name="evaluateEvery"/> steps. Elementwise work, attention scores, the loss and the optimizer are left
+    /// out, so the bound it gives is generous.
     /// </summary>
     public static double StepFlops(TrainingComponents components, int evaluateEvery)
     {
         var (train, test) = (components.Data.TrainTargets.shape[0], components.Data.TestTargets.shape[0]);
-        var products = components.Model.modules().OfType<Linear>().Sum(l => (double)l.weight!.shape[0] * l.weight.shape[1]);
-        return products * (6.0 * train + 2.0 * test / Math.Max(1, evaluateEvery));
+        return ForwardFlops(components.Model, components.Data.TrainInputs) * (3.0 + (double)test / train / Math.Max(1, evaluateEvery));
+    }
+
+    static double ForwardFlops(nn.Module<Tensor, Tensor> model, Tensor inputs)
+    {
+        var flops = 0.0;
+        var hooks = model.modules().OfType<Linear>()
+            .Select(linear => linear.register_forward_hook((_, _, output) =>
+            {
+                flops += 2.0 * output.numel() * linear.weight!.shape[1];
+                return output;
+            }))
+            .ToList();
+        var wasTraining = model.training;
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            model.eval();
+            model.call(inputs);
+        }
+        finally
+        {
+            if (wasTraining) model.train();
+            foreach (var hook in hooks) hook.remove();
+        }
+        return flops;
     }
 }

@@ -25,9 +25,9 @@ static class BenchCommand
               grokdsl bench overhead --steps 1500 --repeats 3
             """) { steps, repeats };
         overhead.SetAction(result => Overhead(result.GetValue(steps), result.GetValue(repeats)));
-        return new Command("bench", "Benchmarks that print numbers.\n\nExamples:\n  grokdsl bench overhead\n  grokdsl bench stacked\n  grokdsl bench memory")
+        return new Command("bench", "Benchmarks that print numbers.\n\nExamples:\n  grokdsl bench overhead\n  grokdsl bench stacked\n  grokdsl bench memory\n  grokdsl bench cpu")
         {
-            overhead, StackedBenchCommand.Create(), MemoryBenchCommand.Create(),
+            overhead, StackedBenchCommand.Create(), MemoryBenchCommand.Create(), CpuBenchCommand.Create(),
         };
     }
 

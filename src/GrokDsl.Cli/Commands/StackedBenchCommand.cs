@@ -20,31 +20,6 @@ static class StackedBenchCommand
     const string CudaStacks = "1,16,64,256";
     const string CpuStacks = "1,16";
 
-    /// <summary>One anchor model: what the output calls it and its run at a given step count and seed.</summary>
-    sealed record Anchor(string Name, string Description, Func<int, int, RunSpec> Spec);
-
-    static readonly Anchor Mlp = new("mlp", "MLP 128/512", (steps, seed) => (new ModularAddition() with
-    {
-        Data = new() { Modulus = 113, TrainFraction = 0.3 },
-        Model = new() { EmbeddingWidth = 128, HiddenWidth = 512 },
-        Training = new() { EvaluateEvery = steps, MeasureEvery = steps },
-        Stopping = new() { MaxSteps = steps, StopAfterGrokking = false },
-        Measures = [],
-        Seed = seed,
-    }).ToRunSpec());
-
-    // The reference's Tx: tokens [a, b, =], vocabulary 114, float32 loss, no warmup.
-    static readonly Anchor Transformer = new("transformer", "transformer 1 layer, d 128, 4 heads, MLP 512", (steps, seed) => (new Nanda2023() with
-    {
-        Data = new() { Modulus = 113, Operation = "a+b", TrainFraction = 0.3, Encoding = "tokens-with-equals" },
-        Model = GrokDsl.Transformer.Nanda2023,
-        Optimizer = new() { LearningRate = 1e-3, WeightDecay = 1.0, Beta1 = 0.9, Beta2 = 0.98 },
-        Training = new() { EvaluateEvery = steps, MeasureEvery = steps },
-        Stopping = new() { MaxSteps = steps, StopAfterGrokking = false },
-        Measures = [],
-        Seed = seed,
-    }).ToRunSpec());
-
     public static Command Create()
     {
         var steps = new Option<int>("--steps") { Description = "Timed training steps per measurement.", DefaultValueFactory = _ => 20 };
@@ -87,13 +62,13 @@ static class StackedBenchCommand
             Console.Error.WriteLine($"error: --stacks '{stackSizes}': expected comma-separated positive whole numbers, e.g. 1,16,64");
             return ExitCodes.InvalidExperiment;
         }
-        Anchor[] anchors = model switch { "mlp" => [Mlp], "transformer" => [Transformer], _ => [Mlp, Transformer] };
+        Anchor[] anchors = model switch { "mlp" => [Anchors.Mlp], "transformer" => [Anchors.Transformer], _ => [Anchors.Mlp, Anchors.Transformer] };
         using var scratch = new ScratchRuns("stacked");
         var runs = scratch.Path;
         using var host = PluginHost.Load(PluginFolders.Default([]));
         Console.WriteLine($"device {device.Name}, {TorchSharp.torch.get_num_threads()} threads, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         foreach (var anchor in anchors) TimeAnchor(host, anchor, steps, sizes, runs, device);
-        if (defaultRuns > 0 && anchors.Contains(Mlp)) TimeDefaultExperiment(host, defaultRuns, defaultSteps, runs, device);
+        if (defaultRuns > 0 && anchors.Contains(Anchors.Mlp)) TimeDefaultExperiment(host, defaultRuns, defaultSteps, runs, device);
         return ExitCodes.Ok;
     }
 
@@ -145,8 +120,8 @@ static class StackedBenchCommand
                           $"at most {bound:0.0} run-steps/s, {bound / sequentialRate:0.00}x one after another");
     }
 
-    // The training loop's own time, as the run records it.
-    static double Single(PluginHost host, RunSpec spec, string runs, SelectedDevice device) =>
+    /// <summary>The training loop's own time, as the run records it.</summary>
+    internal static double Single(PluginHost host, RunSpec spec, string runs, SelectedDevice device) =>
         Coordinator(host, device).Train(spec, runs, force: true, CancellationToken.None).Summary.WallSeconds;
 
     static double Stacked(PluginHost host, IReadOnlyList<RunSpec> specs, string runs, SelectedDevice device) =>
