@@ -21,5 +21,5 @@ public static class DynamicsFile
     }
 
     /// <summary>The stored result, or null when there is none; a damaged file is an error that names it.</summary>
-    public static DynamicsResult? Read(string sweepDirectory, string? sweepId) => StoredJson.Read<DynamicsResult>(Path.Combine(sweepDirectory, NameFor(sweepId)));
+    public static DynamicsResult? Read(string sweepDirectory, string? sweepId) => RunFile.ReadJson<DynamicsResult>(Path.Combine(sweepDirectory, NameFor(sweepId)));
 }

@@ -21,5 +21,5 @@ public static class PredictionFile
     }
 
     public static PredictionResult? Read(string sweepDirectory, string? sweepId) =>
-        StoredJson.Read<PredictionResult>(Path.Combine(sweepDirectory, NameFor(sweepId)));
+        RunFile.ReadJson<PredictionResult>(Path.Combine(sweepDirectory, NameFor(sweepId)));
 }
