@@ -7,7 +7,7 @@ namespace GrokDsl.Analyzers;
 
 /// <summary>GROK0003: a run needs data, a model and an optimizer; the generator skips experiments without them.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ExperimentMissingComponentAnalyzer : DiagnosticAnalyzer
+public sealed class ExperimentMissingComponentAnalyzer : ExperimentRecordAnalyzer
 {
     // GrokDsl.ComponentKind values.
     const int Dataset = 0;
@@ -16,22 +16,9 @@ public sealed class ExperimentMissingComponentAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.ExperimentMissingComponent);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KnownTypes.From(start.Compilation) is not { } known) return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, known), SymbolKind.NamedType);
-        });
-    }
 
-    static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void AnalyzeExperiment(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData experiment, KnownTypes known)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (known.ExperimentOf(type) is null) return;
-
         var types = ExperimentSymbols.InstanceProperties(type).Select(static p => p.Type).ToList();
         if (!types.Any(t => known.ComponentKindOf(t) == Dataset))
             Report(context, type, "dataset", "an options record marked [Component(ComponentKind.Dataset, \"id\")]");

@@ -10,26 +10,15 @@ namespace GrokDsl.Analyzers;
 
 /// <summary>GROK0001: the generator extends an experiment with `partial record`, so nothing else can be one.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ExperimentMustBePartialRecordAnalyzer : DiagnosticAnalyzer
+public sealed class ExperimentMustBePartialRecordAnalyzer : ExperimentRecordAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.ExperimentMustBePartialRecord);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KnownTypes.From(start.Compilation) is not { } known) return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, known), SymbolKind.NamedType);
-        });
-    }
 
-    static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void AnalyzeExperiment(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData experiment, KnownTypes known)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (known.ExperimentOf(type) is null || Problem(type, context.CancellationToken) is not { } problem) return;
+        if (Problem(type, context.CancellationToken) is not { } problem) return;
 
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ExperimentMustBePartialRecord, type.Locations[0], type.Name, problem));
     }

@@ -14,30 +14,18 @@ namespace GrokDsl.Analyzers;
 /// <c>&lt;GrokDslMaxRuns&gt;</c> (<c>grokdsl run --max-runs N</c> sets it for a loose file).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SweepTooLargeAnalyzer : DiagnosticAnalyzer
+public sealed class SweepTooLargeAnalyzer : ExperimentRecordAnalyzer
 {
     public const string MaxRunsProperty = "build_property.GrokDslMaxRuns";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.SweepTooLarge);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KnownTypes.From(start.Compilation) is not { } known) return;
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(MaxRunsProperty, out var text);
-            var limit = SweepSizes.ParseLimit(text) ?? SweepSizes.DefaultLimit;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, known, limit), SymbolKind.NamedType);
-        });
-    }
 
-    static void Analyze(SymbolAnalysisContext context, KnownTypes known, long limit)
+    private protected override void AnalyzeExperiment(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData experiment, KnownTypes known)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (known.ExperimentOf(type) is not { } experiment) return;
+        context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(MaxRunsProperty, out var text);
+        var limit = SweepSizes.ParseLimit(text) ?? SweepSizes.DefaultLimit;
 
         var axes = new List<KeyValuePair<long, string?>>();
         foreach (var property in ExperimentSymbols.InstanceProperties(type))

@@ -15,28 +15,16 @@ namespace GrokDsl.Analyzers;
 /// property named anywhere in it counts as read (no false alarms, at the cost of some missed ones).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SweptPropertyUnreadAnalyzer : DiagnosticAnalyzer
+public sealed class SweptPropertyUnreadAnalyzer : ExperimentRecordAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.SweptPropertyUnread);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KnownTypes.From(start.Compilation) is not { } known) return;
-            var training = start.Compilation.GetTypeByMetadataName("GrokDsl.Training");
-            var stopping = start.Compilation.GetTypeByMetadataName("GrokDsl.Stopping");
-            start.RegisterSymbolAction(symbol => Analyze(symbol, known, training, stopping), SymbolKind.NamedType);
-        });
-    }
 
-    static void Analyze(SymbolAnalysisContext context, KnownTypes known, INamedTypeSymbol? training, INamedTypeSymbol? stopping)
+    private protected override void AnalyzeExperiment(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData experiment, KnownTypes known)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (known.ExperimentOf(type) is null) return;
+        var training = context.Compilation.GetTypeByMetadataName("GrokDsl.Training");
+        var stopping = context.Compilation.GetTypeByMetadataName("GrokDsl.Stopping");
         foreach (var property in ExperimentSymbols.InstanceProperties(type))
         {
             if (known.AxisOf(property) is not { } axis || ReachesTheRun(property, known, training, stopping)

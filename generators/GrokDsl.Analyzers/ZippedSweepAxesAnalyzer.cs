@@ -12,21 +12,11 @@ namespace GrokDsl.Analyzers;
 /// experiment until they agree.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ZippedSweepAxesAnalyzer : DiagnosticAnalyzer
+public sealed class ZippedSweepAxesAnalyzer : ExperimentRecordAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.ZippedSweepAxesDifferInLength);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (KnownTypes.From(start.Compilation) is not { } known) return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, known), SymbolKind.NamedType);
-        });
-    }
 
     static int Depth(INamedTypeSymbol type)
     {
@@ -35,11 +25,8 @@ public sealed class ZippedSweepAxesAnalyzer : DiagnosticAnalyzer
         return depth;
     }
 
-    static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void AnalyzeExperiment(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData experiment, KnownTypes known)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (known.ExperimentOf(type) is null) return;
-
         // Base records first, each in declaration order, as the generator orders the axes.
         var properties = ExperimentSymbols.InstanceProperties(type)
             .Select(static (property, index) => (property, index, depth: Depth(property.ContainingType)))
