@@ -128,4 +128,30 @@ public sealed class AnalysisCommandTests
         Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
         Assert.Contains("8 grokked and 0 censored", output);
     }
+
+    [Fact]
+    public void Predict_with_a_budget_counts_runs_that_grokked_later_as_censored_there()
+    {
+        using var cli = new CliHarness();
+        var sweep = WriteSweep(cli);
+        foreach (var id in new[] { "run5", "run7" })
+        {
+            var run = new RunDirectory(Path.Combine(sweep, id));
+            run.WriteSummary(run.ReadSummary()! with { Status = RunStatus.Grokked, GrokkedAtStep = 5000 });
+        }
+
+        // By step 4,000 only the fast runs (0, 2, 4, 6: grokked at 2,500) have grokked; 1, 3, 5 and 7 are censored.
+        var (exitCode, output, error) = cli.Invoke("predict", sweep, "--first-steps", "2000", "--budget", "4000");
+
+        Assert.True(exitCode == 0, error + output);
+        var result = JsonSerializer.Deserialize<PredictionResult>(File.ReadAllText(Path.Combine(sweep, PredictionFile.FileName)), RunJson.Indented)!;
+        Assert.Equal(4000, result.Budget);
+        Assert.Equal(["run0", "run2", "run4", "run6"], result.Runs.Where(r => r.Grokked).Select(r => r.RunId).Order());
+        Assert.All(result.Runs.Where(r => !r.Grokked), r => Assert.Null(r.GrokkedAtStep));
+        Assert.NotNull(result.Auc);
+
+        var (refused, _, message) = cli.Invoke("predict", sweep, "--first-steps", "2000", "--budget", "1500");
+        Assert.Equal(ExitCodes.InvalidExperiment, refused);
+        Assert.Contains("--budget must lie after", message);
+    }
 }

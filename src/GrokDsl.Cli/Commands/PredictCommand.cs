@@ -20,6 +20,7 @@ static class PredictCommand
         var sweepId = SweepDirectoryArgument.SweepId();
         var firstSteps = new Option<long>("--first-steps") { Description = "The window: the train loss of the evaluations at steps ≤ N.", Required = true };
         var band = new Option<double>("--band") { Description = "The share of the spectrum (lowest frequencies first) whose energy is the feature.", DefaultValueFactory = _ => 0.5 };
+        var budget = new Option<long?>("--budget") { Description = "Count a run as grokked only if it grokked by this step (runs trained past it without grokking are censored there); default: each run's own budget." };
         var seed = new Option<int>("--seed") { Description = "Seeds the bootstrap interval of the AUC.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print prediction.json's content instead of a table." };
         var command = new Command("predict", """
@@ -30,23 +31,26 @@ static class PredictCommand
             Examples:
               grokdsl predict runs/grokfast-2024 --first-steps 500
               grokdsl predict runs/hu-2023 --first-steps 1000 --band 0.25 --json
+              grokdsl predict runs/hu-2023-cpu --first-steps 500 --budget 2200
             """)
         {
-            sweep, sweepId, firstSteps, band, seed, json,
+            sweep, sweepId, firstSteps, band, budget, seed, json,
         };
-        command.SetAction(result => Execute(result.GetValue(sweep)!, result.GetValue(sweepId), result.GetValue(firstSteps), result.GetValue(band), result.GetValue(seed), result.GetValue(json)));
+        command.SetAction(result => Execute(result.GetValue(sweep)!, result.GetValue(sweepId), result.GetValue(firstSteps), result.GetValue(band), result.GetValue(budget), result.GetValue(seed), result.GetValue(json)));
         return command;
     }
 
-    static int Execute(string sweepDir, string? sweepId, long firstSteps, double band, int seed, bool json)
+    static int Execute(string sweepDir, string? sweepId, long firstSteps, double band, long? budget, int seed, bool json)
     {
         if (SweepDirectoryArgument.Runs(sweepDir, sweepId) is not ({ } directories, var manifest)) return ExitCodes.InvalidExperiment;
-        if (firstSteps < 1 || band is <= 0 or > 1)
+        if (firstSteps < 1 || band is <= 0 or > 1 || budget <= firstSteps)
         {
-            Console.Error.WriteLine(firstSteps < 1 ? "error: --first-steps must be at least 1" : "error: --band is a fraction in (0, 1]");
+            Console.Error.WriteLine(firstSteps < 1 ? "error: --first-steps must be at least 1"
+                : budget <= firstSteps ? "error: --budget must lie after the --first-steps window"
+                : "error: --band is a fraction in (0, 1]");
             return ExitCodes.InvalidExperiment;
         }
-        var prediction = GrokPrediction.Evaluate(directories, firstSteps, band, seed);
+        var prediction = GrokPrediction.Evaluate(directories, firstSteps, band, seed, budget);
         foreach (var reason in prediction.Skipped) Console.Error.WriteLine($"warning: left out {reason}");
         var sweepPath = Path.GetFullPath(sweepDir);
         var file = PredictionFile.Write(sweepPath, manifest?.SweepId, prediction);
