@@ -6,7 +6,7 @@ namespace GrokDsl.Presets.Tests;
 /// <summary>Every preset's CPU-sized smoke variant runs every run of its sweep end to end (it checks the pipeline, not grokking).</summary>
 public sealed class SmokeTests
 {
-    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025" };
+    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "power-2022-s5", "barak-2022" };
 
     static IExperiment Smoke(string id) => id switch
     {
@@ -17,6 +17,8 @@ public sealed class SmokeTests
         "prieto-2025" => Prieto2025.Smoke,
         "gromov-2023" => Gromov2023.Smoke,
         "grokking-explained-2025" => GrokkingExplained2025.Smoke,
+        "power-2022-s5" => Power2022S5.Smoke,
+        "barak-2022" => Barak2022.Smoke,
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -42,7 +44,7 @@ public sealed class SmokeTests
     {
         var experiments = ExperimentCatalog.FromAssembly(typeof(ModularAddition).Assembly);
 
-        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu"];
+        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "power-2022-s5", "barak-2022"];
         Assert.Equal(expected.Order(), experiments.Select(e => e.Info.Id).Order());
         Assert.All(experiments, e => Assert.False(string.IsNullOrWhiteSpace(e.Info.Source), e.Info.Id));
     }
