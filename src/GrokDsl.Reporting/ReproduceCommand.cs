@@ -14,10 +14,10 @@ public static class ReproduceCommand
     public static string For(string experimentId, RunEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(experimentId);
-        if (environment?.Reproduce is { Count: > 0 } arguments) return ShellWords.Join(arguments.Prepend("grokdsl"));
+        if (environment?.Reproduce is { Count: > 0 } arguments) return $"{GrokdslInvocation.Prefix} {ShellWords.Join(arguments)}";
         return environment?.ExperimentOrigin is { } origin && !origin.StartsWith("assembly:", StringComparison.Ordinal)
-            ? $"grokdsl run {ShellWords.Quote(origin)} --id {ShellWords.Quote(experimentId)}"
-            : $"grokdsl run {ShellWords.Quote(experimentId)}";
+            ? $"{GrokdslInvocation.Prefix} run {ShellWords.Quote(origin)} --id {ShellWords.Quote(experimentId)}"
+            : $"{GrokdslInvocation.Prefix} run {ShellWords.Quote(experimentId)}";
     }
 
     /// <summary>The command for one run directory: its experiment from the summary, else the parent folder's name.</summary>

@@ -42,7 +42,7 @@ public sealed class SamplePluginTests
     [Fact]
     public void TheSamplePluginBuildsOutOfTreeAsDocumentedPassesCheckAndRunsAnExperiment()
     {
-        var sample = Path.Combine(RepositoryRoot(), "samples", "GrokDsl.SamplePlugin");
+        var sample = Path.Combine(Repository.Root(), "samples", "GrokDsl.SamplePlugin");
         Dotnet.Build(sample); // exactly the docs' command
         var pluginFolder = Path.Combine(sample, "bin", "plugin");
         using var work = new TempFolder();
@@ -81,12 +81,5 @@ public sealed class SamplePluginTests
         {
             Environment.SetEnvironmentVariable("GROKDSL_CACHE", before);
         }
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "GrokDsl.sln"))) return folder.FullName;
-        throw new InvalidOperationException($"no GrokDsl.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -180,8 +180,8 @@ static class ReportCommand
     {
         var experimentId = Path.GetFileName(path);
         var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
-        var reproduce = manifest is not null ? ShellWords.Join(manifest.Command.Prepend("grokdsl"))
-            : first is null ? $"grokdsl run {experimentId}" : ReproduceCommand.For(first);
+        var reproduce = manifest is not null ? $"{GrokdslInvocation.Prefix} {ShellWords.Join(manifest.Command)}"
+            : first is null ? $"{GrokdslInvocation.Prefix} run {ShellWords.Quote(experimentId)}" : ReproduceCommand.For(first);
         var report = SweepReport.Load(path, reproduce, Source(experimentId), manifest: manifest);
         SweepReportWriter.WriteTo(report);
         return report;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GrokDsl.Cli.Launchers;
+using GrokDsl.Reporting;
 using GrokDsl.Runtime.Coordination;
 using GrokDsl.Runtime.Planning;
 using GrokDsl.Overrides;
@@ -119,7 +120,7 @@ static class ReproductionCommand
         Print(id, smoke, verdicts);
         if (export is not null)
         {
-            var command = $"grokdsl reproduce {id}{(smoke ? " --smoke" : "")}{(chosenSeeds is null ? "" : $" --seeds {chosenSeeds}")}";
+            var command = $"{GrokdslInvocation.Prefix} reproduce {id}{(smoke ? " --smoke" : "")}{(chosenSeeds is null ? "" : $" --seeds {chosenSeeds}")}";
             var record = new ReproductionRecord(
                 id, smoke ? "smoke" : "full", command, MachineDescription(), DateTimeOffset.UtcNow,
                 runs.Sum(r => r.Summary?.WallSeconds ?? 0), runs.Count, [.. verdicts.Select(VerdictRow.Of)], reproduction.Note);

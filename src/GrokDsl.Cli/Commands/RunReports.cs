@@ -40,7 +40,7 @@ static class RunReports
         var manifest = WriteManifest(plan, command);
         try
         {
-            var report = SweepReport.Load(plan.ExperimentFolder, ShellWords.Join(manifest.Command.Prepend("grokdsl")), plan.Experiment.Info.Source, manifest: manifest);
+            var report = SweepReport.Load(plan.ExperimentFolder, $"{GrokdslInvocation.Prefix} {ShellWords.Join(manifest.Command)}", plan.Experiment.Info.Source, manifest: manifest);
             output.WriteLine($"sweep report: {SweepReportWriter.WriteTo(report)}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
