@@ -51,7 +51,7 @@ public sealed class SamplePluginTests
         var runs = Path.Combine(work.Path, "runs");
 
         var check = Grokdsl.Invoke("plugins", "check", pluginFolder);
-        var run = WithCompileCache(work.Sub("cache"), () => Grokdsl.Invoke("run", experiment, "--plugins", pluginFolder, "--runs", runs, "--quiet"));
+        var run = Grokdsl.InvokeWithCache(work.Sub("cache"), "run", experiment, "--plugins", pluginFolder, "--runs", runs, "--quiet");
 
         Assert.True(check.ExitCode == 0, check.Output + check.Error);
         Assert.Contains("sample.modular-product 1.0.0 [dataset,model,measure] active", check.Output);
@@ -67,19 +67,5 @@ public sealed class SamplePluginTests
         var measured = directory.ReadMetrics(out _).Where(m => m.Measures is not null).ToList();
         Assert.Equal([0L, 10, 20], measured.Select(m => m.Step));
         Assert.All(measured, m => Assert.InRange(m.Measures!["sample-margin.positive"], 0, 1));
-    }
-
-    static T WithCompileCache<T>(string folder, Func<T> action)
-    {
-        var before = Environment.GetEnvironmentVariable("GROKDSL_CACHE");
-        Environment.SetEnvironmentVariable("GROKDSL_CACHE", folder);
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("GROKDSL_CACHE", before);
-        }
     }
 }

@@ -25,6 +25,21 @@ static class Grokdsl
         }
     }
 
+    /// <summary><see cref="Invoke"/> with <c>GROKDSL_CACHE</c> (where loose experiment files compile to) set to <paramref name="cacheFolder"/>.</summary>
+    public static (int ExitCode, string Output, string Error) InvokeWithCache(string cacheFolder, params string[] args)
+    {
+        var before = Environment.GetEnvironmentVariable("GROKDSL_CACHE");
+        Environment.SetEnvironmentVariable("GROKDSL_CACHE", cacheFolder);
+        try
+        {
+            return Invoke(args);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GROKDSL_CACHE", before);
+        }
+    }
+
     /// <summary>Starts <c>grokdsl</c> (GrokDsl.Cli.dll beside the tests) with its output read line by line into <paramref name="lines"/>.</summary>
     public static Process Start(IEnumerable<string> args, string cacheFolder, Action<string> onLine)
     {
