@@ -31,23 +31,16 @@ public sealed class ModularSubtractionDataset : IDatasetProvider
         if (o.Modulus < 2) throw new ArgumentException($"Modulus must be at least 2, not {o.Modulus}.");
         if (o.TrainFraction is <= 0 or >= 1) throw new ArgumentException($"TrainFraction must lie in (0, 1), not {o.TrainFraction}.");
 
-        var pairs = new List<long>();
-        var labels = new List<long>();
-        for (var a = 0; a < o.Modulus; a++)
-            for (var b = 0; b < o.Modulus; b++)
-            {
-                pairs.AddRange([a, b]);
-                labels.Add(((a - b) % o.Modulus + o.Modulus) % o.Modulus);
-            }
-
-        // The host disposes the tensors handed to it; the temporaries made here are disposed here.
-        using var inputs = tensor(pairs.ToArray()).reshape(labels.Count, 2);
-        using var targets = tensor(labels.ToArray());
+        // Every pair (a, b) once, as whole tensors; the host disposes the tensors handed to it, the temporaries are disposed here.
+        using var a = arange(o.Modulus).repeat_interleave(o.Modulus);
+        using var b = arange(o.Modulus).repeat(o.Modulus);
+        using var inputs = stack([a, b], dim: 1);
+        using var targets = (a - b).remainder(o.Modulus);
         using var generator = new Generator((ulong)seed);
-        using var order = randperm(labels.Count, generator: generator);
-        var trainCount = (int)(o.TrainFraction * labels.Count);
-        using var train = order[..trainCount];
-        using var test = order[trainCount..];
+        using var order = randperm(targets.shape[0], generator: generator);
+        var trainCount = (long)(o.TrainFraction * targets.shape[0]);
+        using var train = order[..(int)trainCount];
+        using var test = order[(int)trainCount..];
         return new DatasetTensors(
             DatasetShape.Tokens(sequenceLength: 2, vocabularySize: o.Modulus, classCount: o.Modulus),
             inputs.index_select(0, train), targets.index_select(0, train),
