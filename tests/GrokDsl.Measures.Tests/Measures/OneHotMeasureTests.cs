@@ -124,3 +124,56 @@ public sealed class NeuronLogitMapTests
         Assert.True(map.allclose(unembedding));
     }
 }
+
+/// <summary>Doshi et al.'s IPR pruning on the closed-form circuit, whose neurons are all periodic (IPR 1).</summary>
+public sealed class NeuronPruningTests
+{
+    const int P = 23;
+
+    static IReadOnlyDictionary<string, double> Prune(NeuronPruning options)
+    {
+        using var data = ModularData.OneHotAddition(P);
+        using var model = new QuadraticCircuit(P, [3, 8], scale: 0.5);
+        using var _ = no_grad();
+        return new NeuronPruningProvider().Create(ComponentOptions.From(options)).Measure(new MeasureContext(0, model, data));
+    }
+
+    [Fact]
+    public void Pruning_none_keeps_the_accuracy_and_pruning_all_destroys_it()
+    {
+        // Pruning none changes nothing; pruning every neuron leaves constant logits (accuracy near chance).
+        var none = Prune(new NeuronPruning { Fraction = 0 });
+        var all = Prune(new NeuronPruning { Fraction = 1 });
+
+        Assert.Equal(1, none["test_accuracy_before"], 9);
+        Assert.Equal(1, none["test_accuracy_after"], 9);
+        Assert.Equal(0, none["pruned"]);
+        Assert.Equal(1, all["mean_ipr"], 6);
+        Assert.Equal(32, all["pruned"]);
+        Assert.True(all["test_accuracy_after"] < 0.2, $"all neurons pruned, yet test accuracy {all["test_accuracy_after"]}");
+    }
+
+    [Fact]
+    public void Weights_are_restored_after_pruning()
+    {
+        using var data = ModularData.OneHotAddition(P);
+        using var model = new QuadraticCircuit(P, [3, 8], scale: 0.5);
+        var measure = new NeuronPruningProvider().Create(ComponentOptions.From(new NeuronPruning { Fraction = 1 }));
+        using var _ = no_grad();
+
+        measure.Measure(new MeasureContext(0, model, data));
+        var again = measure.Measure(new MeasureContext(0, model, data));
+
+        Assert.Equal(1, again["test_accuracy_before"], 9);
+    }
+
+    [Fact]
+    public void Token_models_are_refused()
+    {
+        using var data = ModularData.Addition(P);
+        using var model = new FourierCircuit(P, P, [3], 1);
+        var measure = new NeuronPruningProvider().Create(ComponentOptions.Empty);
+
+        Assert.Throws<ArgumentException>(() => measure.Measure(new MeasureContext(0, model, data)));
+    }
+}
