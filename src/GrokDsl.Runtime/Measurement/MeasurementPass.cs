@@ -19,7 +19,7 @@ public static class MeasurementPass
     public static MeasurementOutcome Run(
         RunDirectory directory, RunSpec spec, PluginHost plugins, MeasurementRequest request, Action<string> warn, CancellationToken cancellation = default)
     {
-        var measures = MeasuresOf(spec, request.MeasureIds);
+        var measures = MeasuresOf(spec, request.MeasureIds).Concat(request.AlsoMeasure ?? []).ToList();
         var store = new CheckpointStore(directory.Path);
         var (valid, corrupt) = Verified(store, warn);
         if (valid.Count == 0) throw new InvalidDataException($"{store.Folder}: no checkpoint to measure");

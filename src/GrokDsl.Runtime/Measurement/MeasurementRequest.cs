@@ -4,7 +4,9 @@ namespace GrokDsl.Runtime.Measurement;
 /// <param name="MeasureIds">The measures to run on every checkpoint; null runs the run's own measures.</param>
 /// <param name="KeyFrequenciesFrom">The checkpoint step whose key frequencies are fixed for the pass; null takes the newest.</param>
 /// <param name="Redo">Drop the records of earlier passes first, instead of only measuring what they left out.</param>
-public sealed record MeasurementRequest(IReadOnlyList<string>? MeasureIds = null, long? KeyFrequenciesFrom = null, bool Redo = false);
+/// <param name="AlsoMeasure">Measures with options of their own to run besides (e.g. <c>neuron-pruning</c> for <c>--prune-by</c>).</param>
+public sealed record MeasurementRequest(
+    IReadOnlyList<string>? MeasureIds = null, long? KeyFrequenciesFrom = null, bool Redo = false, IReadOnlyList<GrokDsl.Contracts.ComponentRef>? AlsoMeasure = null);
 
 /// <summary>What a pass did on one run.</summary>
 /// <param name="Measured">Checkpoints measured now.</param>
