@@ -5,7 +5,8 @@ namespace GrokDsl.Runs;
 /// (<c>grokdsl measure</c>) measured on the stored checkpoints merged in. A measure the pass reported is taken from
 /// the pass only: its live values (e.g. a restricted loss whose key frequencies moved at every measurement) are left
 /// out, so that one curve never mixes two definitions. Pass values go into the training record of their step; a pass
-/// step without one (a checkpoint between evaluations) becomes a record of its own. Later pass lines win.
+/// step without one (a checkpoint between evaluations) becomes a record of its own. Later pass lines win. In the merged
+/// view, <see cref="MetricRecord.Pass"/> marks the records that hold values of a pass.
 /// </summary>
 public static class MetricsView
 {
@@ -31,7 +32,7 @@ public static class MetricsView
             }
             var measures = new Dictionary<string, double>(record.Measures ?? new Dictionary<string, double>());
             foreach (var (key, value) in pass.Measures ?? new Dictionary<string, double>()) measures[key] = value;
-            byStep[pass.Step] = record with { Measures = measures };
+            byStep[pass.Step] = record with { Measures = measures, Pass = pass.Pass };
         }
         return [.. byStep.Values];
     }
