@@ -154,6 +154,28 @@ public sealed class NeuronPruningTests
     }
 
     [Fact]
+    public void Pruning_the_lowest_ipr_neurons_removes_the_memorizing_ones_and_the_highest_the_circuit()
+    {
+        // 32 periodic neurons (IPR 1) and 32 random ones with tiny output weights: half the neurons, lowest IPR first, are
+        // exactly the random ones, and the predictions stay; highest first, the circuit goes.
+        using var data = ModularData.OneHotAddition(P);
+        using var model = new QuadraticCircuit(P, [3, 8], scale: 0.5, noiseNeurons: 32);
+        using var _ = no_grad();
+        IReadOnlyDictionary<string, double> Prune(bool lowest) =>
+            new NeuronPruningProvider().Create(ComponentOptions.From(new NeuronPruning { Fraction = 0.5, LowestIpr = lowest }))
+                .Measure(new MeasureContext(0, model, data));
+
+        var lowest = Prune(lowest: true);
+        var highest = Prune(lowest: false);
+
+        Assert.Equal(1, lowest["test_accuracy_before"], 9);
+        Assert.Equal(1, lowest["test_accuracy_after"], 9);
+        Assert.True(lowest["ipr_threshold"] < 0.9, $"the last neuron pruned has IPR {lowest["ipr_threshold"]}");
+        Assert.True(highest["test_accuracy_after"] < 0.2, $"the circuit pruned, yet test accuracy {highest["test_accuracy_after"]}");
+        Assert.Equal(1, highest["ipr_threshold"], 6);
+    }
+
+    [Fact]
     public void Weights_are_restored_after_pruning()
     {
         using var data = ModularData.OneHotAddition(P);
