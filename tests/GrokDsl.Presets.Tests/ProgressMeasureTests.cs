@@ -34,3 +34,61 @@ public sealed class ProgressMeasureTests
         Assert.True(ipr[^1].Ipr > 2 * ipr[0].Ipr, $"IPR {ipr[0].Ipr} at initialization, {ipr[^1].Ipr} at step {ipr[^1].Step}");
     }
 }
+
+/// <summary>
+/// Nanda et al. 2023's three-phase signature through <c>grokdsl measure</c>'s pass, on <see cref="Nanda2023Cpu"/> made
+/// cheaper (the figures of the preset itself are in docs/reproductions.md).
+/// </summary>
+public sealed class NandaSignatureTests
+{
+    [Fact]
+    public void ThePostHocPassShowsRestrictedLossFirstExcludedLossRisingGiniRisingAndOneKeyFrequencySet()
+    {
+        using var runner = new PresetRunner();
+        var experiment = NandaSignature.Cheaper;
+        var run = runner.Train(experiment);
+        Assert.Equal(RunStatus.Grokked, run.Summary.Status);
+
+        var outcome = GrokDsl.Runtime.Measurement.MeasurementPass.Run(run.Directory, experiment.ToRunSpec(), runner.Host,
+            new GrokDsl.Runtime.Measurement.MeasurementRequest(), warning => Assert.Fail(warning));
+
+        var records = run.Directory.ReadMetrics().Records;
+        var training = records.Where(r => r.Pass is null).ToList();
+        var pass = records.Where(r => r.Pass is not null).ToList();
+
+        // 3-8 key frequencies, and the three measures, each with the default rule and nothing fixed, agree at the end.
+        Assert.InRange(outcome.KeyFrequencies.Count, 3, 8);
+        var live = training.Last(r => r.Measures?.ContainsKey("fourier.key_frequencies.count") == true).Measures!;
+        foreach (var measure in new[] { "fourier", "restricted-loss", "excluded-loss" })
+            Assert.Equal(outcome.KeyFrequencies, NandaSignature.KeyFrequencies(live, measure));
+
+        // Restricted loss falls below 1 before the test loss does.
+        var restrictedBelowOne = pass.First(r => r.Measures!["restricted-loss.loss"] < 1).Step;
+        var testBelowOne = training.First(r => r.TestLoss < 1).Step;
+        Assert.True(restrictedBelowOne < testBelowOne, $"restricted loss < 1 at {restrictedBelowOne}, test loss < 1 at {testBelowOne}");
+
+        // Excluded loss rises while the train loss stays low: from memorization to grokking it at least doubles.
+        var memorized = run.Summary.MemorizedAtStep!.Value;
+        var grokked = run.Summary.GrokkedAtStep!.Value;
+        var atMemorization = pass.First(r => r.Step >= memorized).Measures!["excluded-loss.loss"];
+        var peak = pass.Where(r => r.Step >= memorized && r.Step <= grokked + 100).Max(r => r.Measures!["excluded-loss.loss"]);
+        Assert.True(peak > 2 * atMemorization, $"excluded loss {atMemorization} at memorization, at most {peak} up to grokking");
+        Assert.All(training.Where(r => r.Step >= memorized + 100 && r.Step <= grokked), r => Assert.True(r.TrainLoss < 0.1, $"train loss {r.TrainLoss} at {r.Step}"));
+
+        // The Gini of W_L's Fourier norms rises.
+        var gini = pass.Select(r => r.Measures!["fourier.neuron_logit.gini"]).ToList();
+        Assert.True(gini[^1] > gini[0] + 0.3, $"Gini of W_L {gini[0]} at step 0, {gini[^1]} at the end");
+    }
+}
+
+static class NandaSignature
+{
+    public static Nanda2023Cpu Cheaper => new Nanda2023Cpu() with
+    {
+        Stopping = new() { MaxSteps = 1500, StopAfterGrokking = false },
+    };
+
+    public static IReadOnlyList<int> KeyFrequencies(IReadOnlyDictionary<string, double> measures, string measure) =>
+        [.. measures.Keys.Where(k => k.StartsWith($"{measure}.key_frequency.k", StringComparison.Ordinal))
+            .Select(k => int.Parse(k[$"{measure}.key_frequency.k".Length..], System.Globalization.CultureInfo.InvariantCulture)).Order()];
+}
