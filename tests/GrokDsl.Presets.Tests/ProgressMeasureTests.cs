@@ -67,13 +67,13 @@ public sealed class NandaSignatureTests
         var testBelowOne = training.First(r => r.TestLoss < 1).Step;
         Assert.True(restrictedBelowOne < testBelowOne, $"restricted loss < 1 at {restrictedBelowOne}, test loss < 1 at {testBelowOne}");
 
-        // Excluded loss rises while the train loss stays low: from memorization to grokking it at least doubles.
-        var memorized = run.Summary.MemorizedAtStep!.Value;
-        var grokked = run.Summary.GrokkedAtStep!.Value;
-        var atMemorization = pass.First(r => r.Step >= memorized).Measures!["excluded-loss.loss"];
-        var peak = pass.Where(r => r.Step >= memorized && r.Step <= grokked + 100).Max(r => r.Measures!["excluded-loss.loss"]);
-        Assert.True(peak > 2 * atMemorization, $"excluded loss {atMemorization} at memorization, at most {peak} up to grokking");
-        Assert.All(training.Where(r => r.Step >= memorized + 100 && r.Step <= grokked), r => Assert.True(r.TrainLoss < 0.1, $"train loss {r.TrainLoss} at {r.Step}"));
+        // Excluded loss rises while the train loss stays low: during circuit formation (train loss below 0.1, test loss
+        // still above 1) it climbs to at least twice its value at initialization (ln p).
+        var formation = training.Where(r => r.TrainLoss < 0.1 && r.TestLoss > 1).Select(r => r.Step).ToHashSet();
+        Assert.NotEmpty(formation);
+        var excludedAtStart = pass[0].Measures!["excluded-loss.loss"];
+        var excludedPeak = pass.Where(r => formation.Contains(r.Step)).Max(r => r.Measures!["excluded-loss.loss"]);
+        Assert.True(excludedPeak > 2 * excludedAtStart, $"excluded loss {excludedAtStart} at step 0, at most {excludedPeak} in circuit formation");
 
         // The Gini of W_L's Fourier norms rises.
         var gini = pass.Select(r => r.Measures!["fourier.neuron_logit.gini"]).ToList();
@@ -83,9 +83,11 @@ public sealed class NandaSignatureTests
 
 static class NandaSignature
 {
+    /// <summary>The preset at 3× the learning rate: it groks at ~380 instead of 870; 750 steps, the last one measured live.</summary>
     public static Nanda2023Cpu Cheaper => new Nanda2023Cpu() with
     {
-        Stopping = new() { MaxSteps = 1500, StopAfterGrokking = false },
+        Optimizer = new Nanda2023Cpu().Optimizer with { LearningRate = 3e-3 },
+        Stopping = new() { MaxSteps = 750, StopAfterGrokking = false },
     };
 
     public static IReadOnlyList<int> KeyFrequencies(IReadOnlyDictionary<string, double> measures, string measure) =>
