@@ -48,6 +48,38 @@ public sealed class MeasureCommandTests
         Assert.Equal(2, again.Output.Split('\n').Count(l => l.Contains("measured 0 checkpoint(s), 3 already measured", StringComparison.Ordinal)));
     }
 
+    const string OneHot = """
+        namespace Lab;
+
+        [Experiment("tiny-one-hot", Source = "Fixture et al. 2026")]
+        public sealed partial record TinyOneHot
+        {
+            public ModularArithmetic Data { get; init; } = new() { Modulus = 17, TrainFraction = 0.5, Encoding = "one-hot" };
+            public Mlp Model { get; init; } = new() { Depth = 1, HiddenWidth = 32, Activation = "quadratic", Bias = false, Input = "flat" };
+            public AdamW Optimizer { get; init; } = new() { LearningRate = 1e-2, WeightDecay = 1.0 };
+            public Training Training { get; init; } = new() { EvaluateEvery = 5, MeasureEvery = 10, CheckpointEvery = 10, Loss = LossFunction.Mse };
+            public Stopping Stopping { get; init; } = new() { MaxSteps = 20, StopAfterGrokking = false };
+            public IReadOnlyList<string> Measures { get; init; } = ["fourier"];
+        }
+        """;
+
+    [Fact]
+    public void PruningByIprReportsTheAccuracyBeforeAndAfterOnAOneHotMlp()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("TinyOneHot.cs", OneHot);
+        var made = cli.Invoke("run", file, "--runs", cli.Runs, "--quiet");
+        Assert.True(made.ExitCode == 0, made.Error);
+        var run = Directory.GetDirectories(Path.Combine(cli.Runs, "tiny-one-hot")).Single();
+
+        var pruned = cli.Invoke("measure", run, "--prune-by", "ipr", "--fraction", "0.5");
+
+        Assert.True(pruned.ExitCode == 0, pruned.Error);
+        Assert.Matches(@"pruning at step 20: 16 neuron\(s\) \(IPR ≤ [0-9.]+\); train accuracy [0-9.]+ ?% → [0-9.]+ ?%, test accuracy", pruned.Output);
+        var last = new RunDirectory(run).ReadMetrics().Records.Last(r => r.Pass is not null);
+        Assert.True(last.Measures!.ContainsKey("fourier.embedding.ipr"));
+    }
+
     [Fact]
     public void AStepWithoutACheckpointIsRefused()
     {
