@@ -75,6 +75,9 @@ public sealed class NandaSignatureTests
         var excludedPeak = pass.Where(r => formation.Contains(r.Step)).Max(r => r.Measures!["excluded-loss.loss"]);
         Assert.True(excludedPeak > 2 * excludedAtStart, $"excluded loss {excludedAtStart} at step 0, at most {excludedPeak} in circuit formation");
 
+        // summary.json's phases are made again from the pass: all three, as the report shows them.
+        Assert.Equal(["memorization", "circuit-formation", "cleanup"], run.Directory.ReadSummary()!.Analysis!.Phases!.Select(p => p.Phase));
+
         // The Gini of W_L's Fourier norms rises.
         var gini = pass.Select(r => r.Measures!["fourier.neuron_logit.gini"]).ToList();
         Assert.True(gini[^1] > gini[0] + 0.3, $"Gini of W_L {gini[0]} at step 0, {gini[^1]} at the end");

@@ -35,21 +35,42 @@ public static class MeasurementPass
 
         var done = MeasuredBefore(directory);
         var (measured, already) = (0, 0);
-        using var metrics = MetricsFile.Append(directory.MetricsPath, warn);
-        foreach (var checkpoint in valid)
+        using (var metrics = MetricsFile.Append(directory.MetricsPath, warn))
         {
-            cancellation.ThrowIfCancellationRequested();
-            var step = checkpoint.State.Step;
-            var due = live.Where(m => !done.Contains((step, m.Id))).ToList();
-            if (due.Count == 0)
+            foreach (var checkpoint in valid)
             {
-                already++;
-                continue;
+                cancellation.ThrowIfCancellationRequested();
+                var step = checkpoint.State.Step;
+                var due = live.Where(m => !done.Contains((step, m.Id))).ToList();
+                if (due.Count == 0)
+                {
+                    already++;
+                    continue;
+                }
+                metrics.Append(MeasureCheckpoint(checkpoint, due, components, spec.Training, live, warn));
+                measured++;
             }
-            metrics.Append(MeasureCheckpoint(checkpoint, due, components, spec.Training, live, warn));
-            measured++;
         }
+        RefreshAnalysis(directory, spec.Training, warn);
         return new MeasurementOutcome(measured, already, corrupt, keys, keyStep);
+    }
+
+    /// <summary>
+    /// The summary's analysis (phases first of all) is made from the metrics; made again now that the pass is among them,
+    /// so that summary.json agrees with the report. A run without a summary keeps none; a failure costs a warning.
+    /// </summary>
+    static void RefreshAnalysis(RunDirectory directory, Training training, Action<string> warn)
+    {
+        try
+        {
+            if (directory.ReadSummary() is not { } summary) return;
+            var analysis = GrokDsl.Analysis.RunAnalyses.Of(directory.ReadMetrics(out _), summary.MemorizedAtStep, summary.GrokkedAtStep, training.MemorizationThreshold);
+            directory.WriteSummary(summary with { Analysis = analysis });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            warn($"{directory.SummaryPath}: the analysis was not made again after the pass ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     /// <summary>The run's own reference for each requested id (so its options carry over), default options for the others.</summary>
