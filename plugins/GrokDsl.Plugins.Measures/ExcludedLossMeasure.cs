@@ -8,7 +8,8 @@ namespace GrokDsl.Plugins.Measures;
 /// <c>calculate_excluded_loss</c>): the model's logits on all p² pairs minus their projection on the key
 /// frequencies' cos/sin(w_k(a±b)) directions (<see cref="TrigDirections.Exclude"/>, no bias correction),
 /// scored by float64 cross-entropy on the training pairs. Reports "loss" (all key frequencies removed
-/// together, as in the paper), "train_loss" (unmodified logits, same pairs), "key_frequencies.count", and
+/// together, as in the paper), "train_loss" (unmodified logits, same pairs), the key frequencies
+/// (<see cref="KeyFrequencyValues"/>), and
 /// with <c>PerFrequency</c> "k&lt;k&gt;" (one frequency removed, as the code's per-frequency list).
 /// </summary>
 public sealed class ExcludedLossProvider : IMeasureProvider
@@ -39,8 +40,8 @@ public sealed class ExcludedLossProvider : IMeasureProvider
             {
                 ["loss"] = TrigDirections.CrossEntropy(TrigDirections.Exclude(logits, p, keys.Frequencies, sign), task.Labels, rows),
                 ["train_loss"] = TrigDirections.CrossEntropy(logits, task.Labels, rows),
-                ["key_frequencies.count"] = keys.Frequencies.Count,
             };
+            KeyFrequencyValues.Add(values, keys);
             if (options.PerFrequency)
                 foreach (var k in keys.Frequencies)
                     values[$"k{k}"] = TrigDirections.CrossEntropy(TrigDirections.Exclude(logits, p, [k], sign), task.Labels, rows);

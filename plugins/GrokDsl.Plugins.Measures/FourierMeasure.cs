@@ -4,19 +4,20 @@ using static TorchSharp.torch;
 namespace GrokDsl.Plugins.Measures;
 
 /// <summary>
-/// The <c>fourier</c> measure (<see cref="GrokDsl.Fourier"/>). For the embedding and unembedding, each read as
-/// signals over Z_p (<see cref="ModularTask"/>; an embedding [p, d] gives d signals), it reports under
-/// "embedding." and "unembedding.":
+/// The <c>fourier</c> measure (<see cref="GrokDsl.Fourier"/>). Two matrices are read as signals over Z_p
+/// (<see cref="ModularTask"/>): the embedding ("embedding."; for one-hot inputs the first layer's block per operand,
+/// <see cref="ModelParameters.EmbeddingSignals"/>) and the neuron-to-logit map W_L = W_U·W_out ("neuron_logit.",
+/// <see cref="ModelParameters.NeuronLogitMap"/>) or, with <c>Readout</c> Unembedding, W_U ("unembedding."). For each:
 /// <list type="bullet">
 /// <item>"gini": the Gini coefficient of the per-frequency norms ‖(cos k, sin k)‖ over k = 1..⌊p/2⌋, the
 /// constant left out (Nanda et al. 2023, §5.1 — it rises sharply in cleanup);</item>
-/// <item>"ipr": the mean over signals of IPR_r (Gromov 2023, Eq. 20–21);</item>
+/// <item>"ipr": the mean over signals (neurons) of IPR_r (Gromov 2023, Eq. 20–21);</item>
 /// <item>"sparsity" and "top_frequencies": 1 − n/⌊p/2⌋ and n, n the fewest frequencies that hold
 /// <c>SparsityEnergy</c> of the non-constant energy;</item>
 /// <item>"dominant_frequency": the frequency with the largest norm.</item>
 /// </list>
 /// and "key_frequencies.count" with "key_frequency.k&lt;k&gt;" = the score of each key frequency
-/// (<see cref="KeyFrequencySet"/>).
+/// (<see cref="KeyFrequencySet"/>; NaN for fixed ones).
 /// </summary>
 public sealed class FourierProvider : IMeasureProvider
 {
@@ -27,7 +28,9 @@ public sealed class FourierProvider : IMeasureProvider
         var o = options.Bind<Fourier>();
         if (o.SparsityEnergy is <= 0 or > 1) throw new ArgumentException("SparsityEnergy lies in (0, 1].");
         if (o.IprPower < 1) throw new ArgumentException("IprPower must be at least 1.");
-        return new FourierMeasure(o, new KeyFrequencyFinder(o));
+        if (o.NeuronOutputParameter is not null && o.Readout != FourierReadout.NeuronLogit)
+            throw new ArgumentException("NeuronOutputParameter is only used with Readout NeuronLogit.");
+        return new FourierMeasure(o, new KeyFrequencyFinder(o, o.KeyFrequencies));
     }
 
     sealed class FourierMeasure(Fourier options, KeyFrequencyFinder finder) : IProgressMeasure
@@ -41,20 +44,21 @@ public sealed class FourierProvider : IMeasureProvider
             var (p, vocabulary) = (task.Modulus, context.Data.Shape.VocabularySize);
             var values = new Dictionary<string, double>();
 
-            var embedding = options.EmbeddingParameter is { } e
-                ? ModelParameters.Find(context.Model, e)
-                : ModelParameters.Embedding(context.Model, p, vocabulary)?.Value
-                  ?? throw new ArgumentException("The model has no embedding (a 2-D parameter whose first dimension is the vocabulary); set EmbeddingParameter.");
-            Spectrum(values, "embedding", ModelParameters.Signals(embedding, p, vocabulary));
+            Spectrum(values, "embedding", ModelParameters.EmbeddingSignals(context.Model, task, vocabulary, options.EmbeddingParameter));
 
             var unembedding = options.UnembeddingParameter is { } u
                 ? ModelParameters.Find(context.Model, u)
                 : ModelParameters.Unembedding(context.Model, context.Data.Shape.ClassCount)?.Value;
-            if (unembedding is not null) Spectrum(values, "unembedding", ModelParameters.Signals(unembedding, p, vocabulary));
+            if (unembedding is not null)
+            {
+                if (options.Readout == FourierReadout.NeuronLogit)
+                    Spectrum(values, "neuron_logit", ModelParameters.Signals(ModelParameters.NeuronLogitMap(context.Model, unembedding, options.NeuronOutputParameter), p, vocabulary));
+                else
+                    Spectrum(values, "unembedding", ModelParameters.Signals(unembedding, p, vocabulary));
+            }
 
             var keys = finder.Find(context.Model, task, vocabulary);
-            values["key_frequencies.count"] = keys.Frequencies.Count;
-            foreach (var k in keys.Frequencies) values[$"key_frequency.k{k}"] = keys.Scores[k];
+            KeyFrequencyValues.Add(values, keys);
             return values;
         }
 

@@ -1,3 +1,4 @@
+using GrokDsl.Contracts;
 using static TorchSharp.torch;
 
 namespace GrokDsl.Plugins.Measures;
@@ -13,8 +14,8 @@ sealed class KeyFrequencyFinder
         // A setting that has no effect is an error, not a silent no-op.
         if (options.ActivationModule is not null && options.KeyFrequencySource != KeyFrequencySource.Activations)
             throw new ArgumentException("ActivationModule is only used with KeyFrequencySource Activations.");
-        if (options.KeyFrequencySource == KeyFrequencySource.Activations && string.IsNullOrEmpty(options.ActivationModule))
-            throw new ArgumentException("KeyFrequencySource Activations needs ActivationModule.");
+        if (options.ActivationModule is { Length: 0 })
+            throw new ArgumentException("ActivationModule, when given, must name a module; null finds the neurons.");
         if (options.WeightParameter is not null && options.KeyFrequencySource != KeyFrequencySource.Weights)
             throw new ArgumentException("WeightParameter is only used with KeyFrequencySource Weights.");
         if (options.MinimumLogitFraction is < 0 or > 1 || options.MinimumNeuronFraction is < 0 or > 1)
@@ -45,16 +46,23 @@ sealed class KeyFrequencyFinder
                 return KeyFrequencies.FromLogits(gridLogits ?? task.GridLogits(model), p, task.Sign, _options.MinimumLogitFraction);
             case KeyFrequencySource.Activations:
                 var grid = task.GridInputs(ModelParameters.DeviceOf(model));
-                var activations = ActivationCapture.Capture(model, _options.ActivationModule!, grid);
+                var activations = ActivationCapture.Capture(model, _options.ActivationModule ?? NeuronModule(model), grid);
                 return KeyFrequencies.FromGridActivations(activations, p, _options.MinimumNeuronFraction);
             case KeyFrequencySource.Weights:
-                var weight = _options.WeightParameter is { } name
-                    ? ModelParameters.Find(model, name)
-                    : ModelParameters.Embedding(model, p, vocabularySize)?.Value
-                        ?? throw new ArgumentException("The model has no embedding (a 2-D parameter whose first dimension is the vocabulary); set WeightParameter.");
-                return KeyFrequencies.FromSignals(ModelParameters.Signals(weight, p, vocabularySize), _options.MinimumNeuronFraction);
+                var signals = ModelParameters.EmbeddingSignals(model, task, vocabularySize, _options.WeightParameter);
+                return KeyFrequencies.FromSignals(signals, _options.MinimumNeuronFraction);
             default:
                 throw new ArgumentOutOfRangeException(nameof(_options.KeyFrequencySource), _options.KeyFrequencySource, null);
         }
     }
+
+    /// <summary>
+    /// The neurons when no module is named: the last <see cref="ActivationLayer"/> of the model, the MLP
+    /// nonlinearity nearest the logits ("blocks.0.mlpActivation" of the transformer, "activations.0" of the MLP),
+    /// which is where Nanda et al. read their neurons.
+    /// </summary>
+    public static string NeuronModule(nn.Module model) =>
+        model.named_modules().LastOrDefault(m => m.module is ActivationLayer).name
+        ?? throw new ArgumentException(
+            "The model has no ActivationLayer module to read neurons from; set ActivationModule, or use KeyFrequencySource Logits or Weights.");
 }

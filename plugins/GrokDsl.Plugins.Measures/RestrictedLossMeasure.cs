@@ -8,7 +8,7 @@ namespace GrokDsl.Plugins.Measures;
 /// <c>calculate_trig_loss</c> with <c>mode='all'</c>): the model's logits on all p² pairs, restricted to the
 /// key frequencies' cos/sin(w_k(a±b)) directions with each class's mean added back
 /// (<see cref="TrigDirections.Restrict"/>), scored by float64 cross-entropy on every labelled pair.
-/// Reports "loss", "full_loss" (the same pairs, unmodified logits) and "key_frequencies.count".
+/// Reports "loss", "full_loss" (the same pairs, unmodified logits) and the key frequencies (<see cref="KeyFrequencyValues"/>).
 /// The cross-entropy is float64, as Nanda's <c>cross_entropy_high_precision</c> says it is (its code casts to float32).
 /// </summary>
 public sealed class RestrictedLossProvider : IMeasureProvider
@@ -34,12 +34,13 @@ public sealed class RestrictedLossProvider : IMeasureProvider
             var keys = finder.Find(context.Model, task, context.Data.Shape.VocabularySize, logits);
             var restricted = TrigDirections.Restrict(logits, task.Modulus, keys.Frequencies, task.Sign);
             var rows = task.LabelledRows();
-            return new Dictionary<string, double>
+            var values = new Dictionary<string, double>
             {
                 ["loss"] = TrigDirections.CrossEntropy(restricted, task.Labels, rows),
                 ["full_loss"] = TrigDirections.CrossEntropy(logits, task.Labels, rows),
-                ["key_frequencies.count"] = keys.Frequencies.Count,
             };
+            KeyFrequencyValues.Add(values, keys);
+            return values;
         }
     }
 }

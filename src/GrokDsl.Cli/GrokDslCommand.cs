@@ -15,6 +15,7 @@ public static class GrokDslCommand
           grokdsl run experiments/Power2022.cs --runs runs --json
           grokdsl runs list --status grokked
           grokdsl report runs/modular-addition
+          grokdsl measure runs/nanda-2023-cpu
 
         Exit codes (every command):
           0    success: every run finished (grokked, or censored at its budget)
@@ -32,6 +33,7 @@ public static class GrokDslCommand
             CheckCommand.Create(),
             ListCommand.Create(),
             ReportCommand.Create(),
+            MeasureCommand.Create(),
             RunsCommand.Create(),
             PluginsCommand.Create(),
             BenchCommand.Create(),

@@ -20,11 +20,13 @@ sealed class RunPhases
     };
 
     readonly PhaseSegmentation _segmentation;
+    readonly bool _fromPass;
     readonly long _firstStep;
     readonly long _lastStep;
 
-    RunPhases(PhaseSegmentation segmentation, long firstStep, long lastStep)
+    RunPhases(PhaseSegmentation segmentation, long firstStep, long lastStep, bool fromPass)
     {
+        _fromPass = fromPass;
         _segmentation = segmentation;
         _firstStep = firstStep;
         _lastStep = lastStep;
@@ -37,7 +39,7 @@ sealed class RunPhases
         if (metrics.Count == 0 || !metrics.Any(record => record.TestLoss is { } loss && double.IsFinite(loss))) return null;
         var segmentation = Phases.Segment(metrics, new PhaseOptions { MemorizationThreshold = memorizationThreshold });
         if (segmentation.Phases.Count < 2) return null; // never memorized: the whole run is "memorization so far"
-        return new RunPhases(segmentation, firstPlottedStep, segmentation.Phases[^1].EndStep);
+        return new RunPhases(segmentation, firstPlottedStep, segmentation.Phases[^1].EndStep, metrics.Any(record => record.Pass is not null));
     }
 
     public string Caption
@@ -56,7 +58,8 @@ sealed class RunPhases
             };
             return "Phases by the rule of Nanda et al. 2023 (arXiv:2301.05217, §5.2) as GrokDsl.Analysis makes it exact: " +
                    "memorization ends at the smallest excluded loss after train accuracy is reached, cleanup starts when the " +
-                   "test loss has fallen 10 % of its log-space way from its peak and ends at 90 %. " + ending + signature;
+                   "test loss has fallen 10 % of its log-space way from its peak and ends at 90 %. " + ending + signature +
+                   (_fromPass ? " Measures come from the post-hoc pass (grokdsl measure) where it has them: key frequencies of the final checkpoint, fixed for every checkpoint." : "");
         }
     }
 

@@ -31,6 +31,29 @@ public sealed class MetricsFile : IDisposable
         return new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
     }
 
+    /// <summary>
+    /// Opens a stream to append to, as a post-hoc pass does after training. A torn last line is dropped first (reported
+    /// through <paramref name="warn"/>), so that the next record starts on a line of its own; nothing else changes.
+    /// </summary>
+    public static MetricsFile Append(string path, Action<string>? warn = null)
+    {
+        var reading = ReadChecked(path);
+        if (reading.TornLastLine)
+        {
+            warn?.Invoke(reading.Problems[0]);
+            var text = File.ReadAllText(path);
+            AtomicFile.WriteAllText(path, text[..(text.LastIndexOf('\n') + 1)]);
+        }
+        return new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
+    }
+
+    /// <summary>Rewrites the stream without the records of post-hoc passes (<see cref="MetricRecord.Pass"/>), for a pass that starts over.</summary>
+    public static void RemovePasses(string path)
+    {
+        var kept = ReadChecked(path).Records.Where(r => r.Pass is null).Select(r => JsonSerializer.Serialize(r, RunJson.Line) + "\n");
+        AtomicFile.WriteAllText(path, string.Concat(kept));
+    }
+
     /// <summary>The last record written and flushed by this instance, or null; what a failed run's summary reports as reached.</summary>
     public MetricRecord? LastAppended { get; private set; }
 
@@ -48,12 +71,15 @@ public sealed class MetricsFile : IDisposable
         _stream.Dispose();
     }
 
-    /// <summary>Reads every complete record; <paramref name="skippedLines"/> counts lines that did not parse.</summary>
+    /// <summary>
+    /// Reads every complete record as analysis reads them, post-hoc passes merged in (<see cref="MetricsView.Merged"/>);
+    /// <paramref name="skippedLines"/> counts lines that did not parse. <see cref="ReadChecked"/> gives the lines as written.
+    /// </summary>
     public static IReadOnlyList<MetricRecord> Read(string path, out int skippedLines)
     {
         var reading = ReadChecked(path);
         skippedLines = reading.SkippedLines;
-        return reading.Records;
+        return MetricsView.Merged(reading.Records);
     }
 
     /// <summary>Reads every complete record and says what was skipped: a torn last line apart from damage further up.</summary>

@@ -2,9 +2,13 @@ namespace GrokDsl.Presets.Tests;
 
 /// <summary>
 /// A CPU-sized stand-in for Grokfast's algorithmic setup (Lee et al. 2024, arXiv:2405.20233, appendix B.1):
-/// the same optimizer family, Adam with weight decay coupled into the gradient, so that the filter
-/// amplifies the slow weight-decay component as it does in the paper; a small embedding MLP instead of
-/// the transformer so that a run takes seconds.
+/// the same optimizer family, Adam with weight decay coupled into the gradient (L2), and a small embedding MLP
+/// instead of the transformer so that a run takes seconds. The filter does not see the decay term: checked in
+/// TorchSharp's Adam.step() (0.107), the L2 term is added to the gradient inside step() (grad + wd·param, as PyTorch's
+/// Adam does), while the filter rewrites .grad before step() (TorchSharpEngine: transforms, then step), which is the
+/// order of Grokfast's own main.py too. So the filter amplifies the slow part of the loss gradient only; the decay
+/// then enters unfiltered but, unlike AdamW's, through Adam's moment estimates, which the amplified gradient inflates.
+/// (OptimizerTests.AdamsCoupledWeightDecayEntersInsideStepAfterTheGradientTransforms pins the order.)
 /// </summary>
 [Experiment("grokfast-cpu-regime", Source = "Lee et al. 2024, arXiv:2405.20233, appendix B.1 (optimizer family); CPU-sized MLP")]
 public sealed partial record GrokfastCpuRegime

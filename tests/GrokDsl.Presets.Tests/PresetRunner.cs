@@ -19,8 +19,14 @@ sealed class PresetRunner : IDisposable
     public IReadOnlyList<RunSummary> RunSweep(IExperiment experiment) =>
         [.. experiment.ExpandSweep().Select(run => Run(run))];
 
-    public RunSummary Run(IExperiment experiment) =>
-        new RunCoordinator(_host, SilentObserver.Instance).Train(experiment.ToRunSpec(), _runs, force: false, CancellationToken.None).Summary;
+    public RunSummary Run(IExperiment experiment) => Train(experiment).Summary;
+
+    /// <summary>Trains the run and returns where it is and how it ended, for tests that read its metrics.</summary>
+    public RunResult Train(IExperiment experiment) =>
+        new RunCoordinator(_host, SilentObserver.Instance).Train(experiment.ToRunSpec(), _runs, force: false, CancellationToken.None);
+
+    /// <summary>The loaded plugins, for a post-hoc pass over a trained run.</summary>
+    public PluginHost Host => _host;
 
     public void Dispose()
     {

@@ -44,7 +44,7 @@ public sealed class SmokeTests
     {
         var experiments = ExperimentCatalog.FromAssembly(typeof(ModularAddition).Assembly);
 
-        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "power-2022-s5", "barak-2022"];
+        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "nanda-2023-cpu", "power-2022-s5", "barak-2022"];
         Assert.Equal(expected.Order(), experiments.Select(e => e.Info.Id).Order());
         Assert.All(experiments, e => Assert.False(string.IsNullOrWhiteSpace(e.Info.Source), e.Info.Id));
     }

@@ -6,7 +6,8 @@ namespace GrokDsl.Runtime.Callbacks;
 
 /// <summary>
 /// Writes each run's checkpoints: every <see cref="Training.CheckpointEvery"/> steps, at the step after memorization and
-/// grokking (tagged, so that pruning keeps them), when asked from outside, and at the end. A checkpoint at step s holds
+/// grokking (tagged, so that pruning keeps them), when asked from outside, at the end, and at step 0 for a run with a
+/// <see cref="Training.KeepCheckpointSchedule"/>. A checkpoint at step s holds
 /// the state after s updates, taken before step s is evaluated, so a resumed run repeats nothing and skips nothing.
 /// Which checkpoints stay is <see cref="RunCheckpoints"/>' decision.
 /// </summary>
@@ -16,7 +17,9 @@ sealed class CheckpointCallback(long startStep, Func<LoopRun, long, RunSnapshot>
 {
     public void OnStepStart(LoopRun run, long step, bool requested)
     {
-        if (step > startStep && (step % run.Spec.Training.CheckpointEvery == 0 || run.Checkpoints.HasPendingEvents) || requested)
+        // With a keep schedule the initialization is checkpointed too, so that a post-hoc pass starts where training did.
+        var initialization = step == 0 && run.Spec.Training.KeepCheckpointSchedule is not null;
+        if (step > startStep && (step % run.Spec.Training.CheckpointEvery == 0 || run.Checkpoints.HasPendingEvents) || requested || initialization)
             run.Checkpoints.Write(step, null, snapshot(run, step));
     }
 

@@ -89,16 +89,40 @@ public sealed class CheckpointStore(string runFolder)
         return problem is null ? new Checkpoint(folder, state!) : throw new InvalidDataException($"{folder}: {problem}");
     }
 
-    /// <summary>Keeps the newest <paramref name="keepLast"/> checkpoints and every one tagged with an event.</summary>
-    public void Prune(int keepLast)
+    /// <summary>
+    /// Keeps the newest <paramref name="keepLast"/> checkpoints, every one tagged with an event, and those
+    /// <paramref name="schedule"/> keeps.
+    /// </summary>
+    public void Prune(int keepLast, KeepCheckpointSchedule? schedule = null)
     {
         var folders = Committed().ToList();
+        var scheduled = schedule?.Kept(folders.Select(StepOf)) ?? new HashSet<long>();
         foreach (var folder in folders.Take(Math.Max(0, folders.Count - keepLast)))
         {
+            if (scheduled.Contains(StepOf(folder))) continue;
             if (Verify(folder, out var state) is null && state!.Events.Count > 0) continue;
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The steps of the committed checkpoints, oldest first (whether they verify or not).</summary>
+    public IReadOnlyList<long> Steps() => [.. Committed().Select(StepOf)];
+
+    /// <summary>The checkpoint at <paramref name="step"/> when it verifies; otherwise null, with the problem naming its folder.</summary>
+    public Checkpoint? TryLoad(long step, out string? problem)
+    {
+        var folder = PathOf(step);
+        if (!Directory.Exists(folder))
+        {
+            problem = $"{folder}: no checkpoint at step {step}";
+            return null;
+        }
+        var verified = Verify(folder, out var state);
+        problem = verified is null ? null : $"{folder}: {verified}";
+        return verified is null ? new Checkpoint(folder, state!) : null;
+    }
+
+    static long StepOf(string folder) => long.Parse(Path.GetFileName(folder)[Prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Removes every checkpoint, for a run that starts over.</summary>
     public void Clear()

@@ -38,7 +38,8 @@ public static class SummaryRecovery
         var checkpoint = new CheckpointStore(directory.Path).LoadLatest(warn);
         var metrics = directory.ReadMetrics();
         foreach (var problem in metrics.Problems) warn(problem);
-        var rebuilt = Rebuild(directory, checkpoint, metrics.Records);
+        // How training ended is in its own records, not in what a post-hoc pass recomputed from checkpoints.
+        var rebuilt = Rebuild(directory, checkpoint, [.. metrics.Records.Where(r => r.Pass is null)]);
 
         if (rebuilt is null && checkpoint is null && metrics.Records.Count > 0)
             throw new InvalidDataException(

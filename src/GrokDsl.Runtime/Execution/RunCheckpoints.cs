@@ -20,7 +20,7 @@ public sealed record RunSnapshot(
 /// run checkpointed either way resumes either way. Events (memorized, grokked) wait here for the next
 /// checkpoint and tag it, so that pruning keeps it beyond the newest <c>keepLast</c>.
 /// </summary>
-sealed class RunCheckpoints(CheckpointStore store, int keepLast)
+sealed class RunCheckpoints(CheckpointStore store, int keepLast, KeepCheckpointSchedule? schedule = null)
 {
     public const string ModelFile = "model.bin";
     public const string OptimizerFile = "optimizer.bin";
@@ -64,7 +64,7 @@ sealed class RunCheckpoints(CheckpointStore store, int keepLast)
             Callbacks = snapshot.CallbackStates,
             Files = checksums,
         });
-        store.Prune(keepLast);
+        store.Prune(keepLast, schedule);
     }
 
     /// <summary>Loads a checkpoint's model file into <paramref name="model"/>.</summary>

@@ -19,7 +19,7 @@ public sealed class LoopRun(
     public RunSpec Spec { get; } = spec;
     public TrainingComponents Components { get; } = components;
     public MetricsFile Metrics { get; } = metrics;
-    internal RunCheckpoints Checkpoints { get; } = new(checkpoints, spec.Training.KeepCheckpoints);
+    internal RunCheckpoints Checkpoints { get; } = new(checkpoints, spec.Training.KeepCheckpoints, spec.Training.KeepCheckpointSchedule);
     public Checkpoint? ResumeFrom { get; } = resumeFrom;
     internal BatchSampler Sampler { get; } = new(components.Data.TrainInputs, components.Data.TrainTargets, spec.Training.BatchSize, spec.Seed);
     public GrokkingTracker Tracker { get; } = new(spec.Training.MemorizationThreshold, spec.Training.GrokkingThreshold);

@@ -48,6 +48,14 @@ public sealed record Training : ICrossCheckedOptions
     [Range(Min = 1)]
     public int KeepCheckpoints { get; init; } = 2;
 
+    /// <summary>
+    /// Checkpoints kept besides the newest <see cref="KeepCheckpoints"/>: every N steps, log-spaced, or all, so that
+    /// <c>grokdsl measure</c> can measure the run afterwards. Left out of the configuration while null, so that run ids
+    /// from before it existed stay valid.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public KeepCheckpointSchedule? KeepCheckpointSchedule { get; init; }
+
     /// <summary>The loss minimized; cross-entropy unless a paper says otherwise (Omnigrok: MSE; Prieto et al.: StableMax).</summary>
     public LossFunction Loss { get; init; } = LossFunction.CrossEntropy;
 

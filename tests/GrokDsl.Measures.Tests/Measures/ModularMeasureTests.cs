@@ -29,7 +29,7 @@ public sealed class ModularMeasureTests
     [InlineData(true)]
     public void Restricted_loss_of_a_pure_circuit_equals_its_full_loss(bool equalsToken)
     {
-        var values = Measure(new RestrictedLossProvider(), new RestrictedLoss(), equalsToken);
+        var values = Measure(new RestrictedLossProvider(), new RestrictedLoss { ActivationModule = "neurons" }, equalsToken);
 
         Assert.Equal(LossWithout(), values["full_loss"], 5);
         Assert.Equal(values["full_loss"], values["loss"], 5);
@@ -39,7 +39,7 @@ public sealed class ModularMeasureTests
     [Fact]
     public void Excluded_loss_is_chance_with_every_key_frequency_removed_and_closed_form_with_one()
     {
-        var values = Measure(new ExcludedLossProvider(), new ExcludedLoss());
+        var values = Measure(new ExcludedLossProvider(), new ExcludedLoss { ActivationModule = "neurons" });
 
         Assert.Equal(Math.Log(P), values["loss"], 5);
         Assert.Equal(LossWithout(), values["train_loss"], 5);
@@ -55,17 +55,20 @@ public sealed class ModularMeasureTests
 
         Assert.Equal(LossWithout(8), values["loss"], 5);
         Assert.Equal(1, values["key_frequencies.count"]);
-        Assert.Equal(3, values.Count);
+        Assert.True(values.ContainsKey("key_frequency.k8"));
+        Assert.Equal(4, values.Count);
     }
 
     [Fact]
     public void Fourier_measure_reads_the_circuit_spectrum()
     {
-        var values = Measure(new FourierProvider(), new Fourier());
+        var values = Measure(new FourierProvider(), new Fourier { ActivationModule = "neurons" });
 
         // Two frequencies with equal norms out of 11: Gini (n − 2)/n; every column a pure sinusoid: IPR 1.
+        // The circuit has no W_out, so W_L is its unembedding.
         Assert.Equal(9.0 / 11, values["embedding.gini"], 6);
-        Assert.Equal(9.0 / 11, values["unembedding.gini"], 6);
+        Assert.Equal(9.0 / 11, values["neuron_logit.gini"], 6);
+        Assert.False(values.ContainsKey("unembedding.gini"));
         Assert.Equal(1, values["embedding.ipr"], 6);
         Assert.Equal(2, values["embedding.top_frequencies"]);
         Assert.Equal(1 - 2.0 / 11, values["embedding.sparsity"], 9);
@@ -105,9 +108,10 @@ public sealed class ModularMeasureTests
     [Fact]
     public void Settings_without_effect_are_rejected()
     {
-        Assert.Throws<ArgumentException>(() => new FourierProvider().Create(ComponentOptions.From(new Fourier { ActivationModule = "neurons" })));
+        Assert.Throws<ArgumentException>(() => new FourierProvider().Create(ComponentOptions.From(new Fourier { KeyFrequencySource = KeyFrequencySource.Weights, ActivationModule = "neurons" })));
+        Assert.Throws<ArgumentException>(() => new FourierProvider().Create(ComponentOptions.From(new Fourier { Readout = FourierReadout.Unembedding, NeuronOutputParameter = "w" })));
         Assert.Throws<ArgumentException>(() => new RestrictedLossProvider().Create(ComponentOptions.From(new RestrictedLoss { WeightParameter = "embedding" })));
-        Assert.Throws<ArgumentException>(() => new ExcludedLossProvider().Create(ComponentOptions.From(new ExcludedLoss { KeyFrequencySource = KeyFrequencySource.Activations })));
+        Assert.Throws<ArgumentException>(() => new ExcludedLossProvider().Create(ComponentOptions.From(new ExcludedLoss { ActivationModule = "" })));
         Assert.Throws<ArgumentException>(() => new RestrictedLossProvider().Create(new ComponentOptions("""{"Bogus": 1}""")));
     }
 

@@ -33,4 +33,20 @@ static class ModularData
     }
 
     public static DatasetTensors Addition(int p, bool equalsToken = false) => Create(p, (a, b) => (a + b) % p, equalsToken: equalsToken);
+
+    /// <summary>a + b mod p with inputs [onehot(a), onehot(b)] (2p float features), the split of <see cref="Addition"/>.</summary>
+    public static DatasetTensors OneHotAddition(int p)
+    {
+        using var tokens = Addition(p);
+        Tensor OneHot(Tensor pairs)
+        {
+            using var a = nn.functional.one_hot(pairs.select(1, 0), p);
+            using var b = nn.functional.one_hot(pairs.select(1, 1), p);
+            using var both = cat([a, b], 1);
+            return both.to_type(ScalarType.Float32);
+        }
+        return new DatasetTensors(
+            new DatasetShape(SequenceLength: 0, VocabularySize: 0, FeatureCount: 2 * p, ClassCount: p),
+            OneHot(tokens.TrainInputs), tokens.TrainTargets.clone(), OneHot(tokens.TestInputs), tokens.TestTargets.clone());
+    }
 }

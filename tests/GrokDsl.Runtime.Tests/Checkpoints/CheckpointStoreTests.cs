@@ -32,6 +32,19 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
+    public void PruningAlsoKeepsWhatTheScheduleKeeps()
+    {
+        using var run = new TempFolder();
+        var store = new CheckpointStore(run.Path);
+        foreach (var step in new long[] { 100, 200, 300, 400, 500, 600 }) Save(store, step);
+
+        store.Prune(keepLast: 1, new KeepCheckpointSchedule { Every = 200 });
+
+        Assert.Equal(["step-000000200", "step-000000400", "step-000000600"], Steps(store));
+        Assert.Equal([200L, 400, 600], store.Steps());
+    }
+
+    [Fact]
     public void AWriteThatFailsMidwayLeavesNoFolderAndThePreviousCheckpointLoads()
     {
         using var run = new TempFolder();

@@ -32,6 +32,21 @@ public sealed class OptimizerTests
     }
 
     [Fact]
+    public void AdamsCoupledWeightDecayEntersInsideStepAfterTheGradientTransforms()
+    {
+        // A zero loss gradient: Adam still moves w by lr (g' = wd·w inside step()), and .grad, which is what the
+        // gradient transforms (Grokfast filters) read and rewrite before step(), never holds the decay term.
+        using var w = new Parameter(tensor(new[] { 1.0 }, ScalarType.Float64));
+        using var optimizer = OptimizerFactory.Create(new GrokDsl.Adam { LearningRate = 0.1, WeightDecay = 0.1, Beta2 = 0.999 }, [w]);
+        w.grad = tensor(new[] { 0.0 }, ScalarType.Float64);
+
+        optimizer.step();
+
+        Assert.Equal(0.9, w.data<double>()[0], 6);
+        Assert.Equal(0.0, w.grad!.data<double>()[0]);
+    }
+
+    [Fact]
     public void SgdStepsAlongTheGradientPlusL2()
     {
         // w − lr·(g + wd·w) = 1 − 0.1·0.6 = 0.94.

@@ -9,14 +9,17 @@ namespace GrokDsl;
 [Component(ComponentKind.Measure, "excluded-loss")]
 public sealed record ExcludedLoss : IKeyFrequencyOptions
 {
-    /// <summary>Fixed key frequencies (e.g. from a finished run); null computes them at every measurement.</summary>
+    /// <summary>
+    /// Fixed key frequencies (e.g. those of a run's final checkpoint, which <c>grokdsl measure</c> passes, Nanda et
+    /// al.'s protocol); null computes them at every measurement, so that before the circuit forms the set may be empty.
+    /// </summary>
     public IReadOnlyList<int>? KeyFrequencies { get; init; }
 
     /// <summary>Also report <c>k&lt;frequency&gt;</c>: the loss with one key frequency removed, as Nanda et al.'s code does.</summary>
     public bool PerFrequency { get; init; } = true;
 
     /// <inheritdoc/>
-    public KeyFrequencySource KeyFrequencySource { get; init; } = KeyFrequencySource.Logits;
+    public KeyFrequencySource KeyFrequencySource { get; init; } = KeyFrequencySource.Activations;
 
     /// <inheritdoc/>
     public string? ActivationModule { get; init; }

@@ -7,12 +7,17 @@ namespace GrokDsl;
 /// </summary>
 public interface IKeyFrequencyOptions
 {
-    /// <summary>Where the frequencies are read from.</summary>
+    /// <summary>
+    /// Where the frequencies are read from. All three measures default to <see cref="KeyFrequencySource.Activations"/>,
+    /// Nanda et al.'s neuron rule, so that they report the same set; the other rules stay available by name.
+    /// </summary>
     KeyFrequencySource KeyFrequencySource { get; }
 
     /// <summary>
     /// For <see cref="KeyFrequencySource.Activations"/>: the submodule, by its name in
-    /// <c>named_modules()</c>, whose output holds the neurons. Must be null for other sources.
+    /// <c>named_modules()</c>, whose output holds the neurons; null takes the model's last
+    /// <c>ActivationLayer</c> (the built-in transformer's "blocks.0.mlpActivation", the MLP's "activations.0").
+    /// Must be null for other sources.
     /// </summary>
     string? ActivationModule { get; }
 

@@ -11,7 +11,8 @@ public enum KeyFrequencySource
     Logits,
 
     /// <summary>
-    /// Nanda et al.'s <c>calculate_key_freqs</c>: the output of a named submodule over all p² pairs
+    /// The default. Nanda et al.'s <c>calculate_key_freqs</c>: the output of a submodule (named, or the model's last
+    /// <c>ActivationLayer</c>) over all p² pairs
     /// (its last position for sequence outputs), centred, in the 2-D Fourier basis; each neuron's best
     /// frequency is the k whose 3×3 block {1, cos k, sin k}² explains the largest fraction of its
     /// variance; the key frequencies are the distinct best frequencies. Needs a model that calls its

@@ -9,11 +9,14 @@ namespace GrokDsl;
 [Component(ComponentKind.Measure, "restricted-loss")]
 public sealed record RestrictedLoss : IKeyFrequencyOptions
 {
-    /// <summary>Fixed key frequencies (e.g. from a finished run); null computes them at every measurement.</summary>
+    /// <summary>
+    /// Fixed key frequencies (e.g. those of a run's final checkpoint, which <c>grokdsl measure</c> passes, Nanda et
+    /// al.'s protocol); null computes them at every measurement, so that before the circuit forms the set may be empty.
+    /// </summary>
     public IReadOnlyList<int>? KeyFrequencies { get; init; }
 
     /// <inheritdoc/>
-    public KeyFrequencySource KeyFrequencySource { get; init; } = KeyFrequencySource.Logits;
+    public KeyFrequencySource KeyFrequencySource { get; init; } = KeyFrequencySource.Activations;
 
     /// <inheritdoc/>
     public string? ActivationModule { get; init; }
