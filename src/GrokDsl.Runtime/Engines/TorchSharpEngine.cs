@@ -1,6 +1,6 @@
+using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Execution;
-using GrokDsl.Runs;
 using GrokDsl.Runtime.Loop;
 using GrokDsl.Runtime.Objectives;
 using GrokDsl.Runtime.Optimization;
