@@ -10,14 +10,14 @@ public sealed class GreedyDecodingTests
     const int Vocabulary = 6;
     const long X = SequenceTargets.Ignored;
 
-    /// <summary>Predicts (token + 1) mod 6 at every position, and remembers how long each input it saw was.</summary>
+    /// <summary>Predicts (token + 1) mod 6 at every position, and remembers the shape of each input it saw.</summary>
     sealed class Successor() : nn.Module<Tensor, Tensor>("successor")
     {
-        public List<long> InputLengths { get; } = [];
+        public List<(long Sequences, long Length)> Inputs { get; } = [];
 
         public override Tensor forward(Tensor tokens)
         {
-            InputLengths.Add(tokens.shape[1]);
+            Inputs.Add((tokens.shape[0], tokens.shape[1]));
             using var next = tokens.add(1).remainder_(Vocabulary);
             using var oneHot = nn.functional.one_hot(next, Vocabulary);
             return oneHot.to_type(ScalarType.Float32);
@@ -61,7 +61,7 @@ public sealed class GreedyDecodingTests
     }
 
     [Fact]
-    public void DecodingIsOneForwardPassOfTheWholeBatchPerScoredPositionOverTheGeneratedPrefix()
+    public void DecodingIsOneForwardPassPerScoredPositionOverTheGeneratedPrefixesOfTheSequencesStillAnswering()
     {
         using var model = new Successor();
         using var inputs = tensor(Inputs, [4, 4]);
@@ -69,8 +69,9 @@ public sealed class GreedyDecodingTests
 
         using var _ = GreedyDecoding.ExactMatches(model, inputs, targets);
 
-        // Positions 1 to 3 are scored in some row: prefixes of 2, 3 and 4 tokens, all four rows at once.
-        Assert.Equal([2L, 3, 4], model.InputLengths);
+        // Positions 1 to 3 are scored in some row: prefixes of 2, 3 and 4 tokens. At 1, rows 0, 1 and 3 answer; at 2,
+        // rows 0, 2 and 3 (row 1 is already wrong); at 3, row 2 alone.
+        Assert.Equal([(3L, 2L), (3, 3), (1, 4)], model.Inputs);
     }
 
     [Fact]
