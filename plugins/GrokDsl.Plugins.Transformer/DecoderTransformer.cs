@@ -9,7 +9,8 @@ namespace GrokDsl.Plugins.Transformer;
 /// The decoder-only transformer of <see cref="GrokDsl.Transformer"/>. Token embedding W_E and learned
 /// positional embedding W_pos start at N(0, 1/d) and the Linear layers at PyTorch's default, as in the
 /// PyTorch reference of Nanda et al.'s model (shared/bench/pytorch_reference.py, class Tx); parameters
-/// are created in the same order. The logits are read from the last position. Submodules are invoked with
+/// are created in the same order. The logits are read from the last position, or from every position with
+/// <see cref="GrokDsl.Transformer.LanguageModelHead"/> (a causal language model). Submodules are invoked with
 /// call() so that progress measures can hook them (e.g. "blocks.0.mlpActivation", the MLP neurons).
 /// </summary>
 public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
@@ -22,12 +23,14 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
     private readonly nn.Module<Tensor, Tensor> unembed;
 
     private readonly double outputScale;
+    private readonly bool everyPosition;
 
     public DecoderTransformer(int sequenceLength, int vocabularySize, int classCount, GrokDsl.Transformer options)
         : base(nameof(DecoderTransformer))
     {
         var d = options.Width;
         outputScale = options.OutputScale;
+        everyPosition = options.LanguageModelHead;
         tokenEmbedding = nn.Parameter(randn(vocabularySize, d).div_(Math.Sqrt(d)));
         if (options.PositionalEmbedding == "learned")
             positionEmbedding = nn.Parameter(randn(sequenceLength, d).div_(Math.Sqrt(d)));
@@ -46,16 +49,16 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
         using var rows = tokenEmbedding.index_select(0, flatTokens);
         using var embedded = rows.view(n, t, -1);
         using var positions = (positionEmbedding ?? positionEncoding!)[..(int)t];
-        return Logits(embedded.add(positions), blocks, finalNorm, unembed, outputScale);
+        return Logits(embedded.add(positions), blocks, finalNorm, unembed, outputScale, everyPosition);
     }
 
     /// <summary>
     /// The residual stream [..., positions, width] (taken over and disposed) through the blocks, then the readout of
-    /// its last position: LayerNorm where "pre" puts one, the unembedding and the output scale. Shared with
-    /// <see cref="StackedTransformer"/>, whose stream has a leading run dimension.
+    /// its last position (or of every position, <paramref name="everyPosition"/>): LayerNorm where "pre" puts one, the
+    /// unembedding and the output scale. Shared with <see cref="StackedTransformer"/>, whose stream has a leading run dimension.
     /// </summary>
     internal static Tensor Logits(Tensor residual, IEnumerable<DecoderBlock> blocks, nn.Module<Tensor, Tensor>? finalNorm,
-        nn.Module<Tensor, Tensor> unembed, double outputScale)
+        nn.Module<Tensor, Tensor> unembed, double outputScale, bool everyPosition = false)
     {
         var x = residual;
         foreach (var block in blocks)
@@ -63,8 +66,9 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
             using var input = x;
             x = block.call(input);
         }
-        using (var stream = x)
+        if (!everyPosition)
         {
+            using var stream = x;
             x = stream.select(-2, -1);
         }
         if (finalNorm is not null)

@@ -6,7 +6,8 @@ namespace GrokDsl.Plugins.Transformer;
 
 /// <summary>
 /// The decoder-only transformer of <see cref="GrokDsl.Transformer"/>; needs token inputs. Stackable with every
-/// option (<see cref="StackedTransformer"/>): runs that differ only in seed or InitScale train together.
+/// option but the language-model head (<see cref="StackedTransformer"/>): runs that differ only in seed or
+/// InitScale train together.
 /// </summary>
 public sealed class TransformerProvider : IStackableModelProvider
 {
@@ -27,6 +28,7 @@ public sealed class TransformerProvider : IStackableModelProvider
     public string? StackingKey(ComponentOptions options, ModelContext context)
     {
         var o = Bind(options, context);
+        if (o.LanguageModelHead) return null;
         return $"transformer {ComponentOptions.From(o with { InitScale = 1 }).Json} {context.Shape} {context.DType}";
     }
 
@@ -53,6 +55,10 @@ public sealed class TransformerProvider : IStackableModelProvider
         Validate(o);
         if (!context.Shape.IsTokens)
             throw new ArgumentException("The transformer needs a dataset with token inputs (for modular-arithmetic, Encoding \"tokens\" or \"tokens-with-equals\").");
+        if (context.Shape.IsSequence && !o.LanguageModelHead)
+            throw new ArgumentException("The dataset is a sequence dataset, which predicts every position: set Transformer LanguageModelHead = true.");
+        if (!context.Shape.IsSequence && o.LanguageModelHead)
+            throw new ArgumentException("Transformer LanguageModelHead needs a sequence dataset (such as \"dyck\"); this dataset has one class per example.");
         return o;
     }
 

@@ -70,18 +70,31 @@ sealed class RunFigures
         new("chart-accuracy", "Accuracy", Figure(
             [
                 FigureStyle.Line("train", FigureStyle.TrainColor, _points.Select(p => (p.Step, (double?)p.TrainAccuracy)), "%{y:.2%}"),
-                FigureStyle.Line("test", FigureStyle.TestColor, _points.Select(p => (p.Step, p.TestAccuracy)), "%{y:.2%}"),
+                .. EvaluationLines(p => p.TestAccuracy, split => split.Accuracy, "%{y:.2%}", positiveOnly: false),
             ],
             new JsonObject { ["title"] = FigureStyle.Title("accuracy"), ["tickformat"] = ".0%", ["range"] = new JsonArray(-0.02, 1.04) },
             height: 380, labelMarkers: true, showLegend: true)),
         new("chart-loss", "Loss", Figure(
             [
                 FigureStyle.Line("train", FigureStyle.TrainColor, _points.Select(p => (p.Step, (double?)p.TrainLoss)), "%{y:.4g}", positiveOnly: true),
-                FigureStyle.Line("test", FigureStyle.TestColor, _points.Select(p => (p.Step, p.TestLoss)), "%{y:.4g}", positiveOnly: true),
+                .. EvaluationLines(p => p.TestLoss, split => split.Loss, "%{y:.4g}", positiveOnly: true),
             ],
             new JsonObject { ["title"] = FigureStyle.Title("loss"), ["type"] = "log", ["exponentformat"] = "power" },
             height: 380, labelMarkers: true, showLegend: true)),
     ];
+
+    // The test line, or, where the dataset names its evaluation splits ("in-distribution", "generalization"), one line per
+    // split in the order the records list them; the first is the test split, in the test colour.
+    IEnumerable<JsonObject> EvaluationLines(Func<MetricRecord, double?> test, Func<SplitMetrics, double> ofSplit, string hover, bool positiveOnly)
+    {
+        var names = _points.SelectMany(p => p.Splits?.Keys ?? Enumerable.Empty<string>()).Distinct().ToList();
+        if (names.Count == 0) return [FigureStyle.Line("test", FigureStyle.TestColor, _points.Select(p => (p.Step, test(p))), hover, positiveOnly: positiveOnly)];
+        return names.Select((name, index) => FigureStyle.Line(
+            name,
+            index == 0 ? FigureStyle.TestColor : FigureStyle.SeriesColor(index),
+            _points.Select(p => (p.Step, p.Splits is { } splits && splits.TryGetValue(name, out var split) ? ofSplit(split) : (double?)null)),
+            hover, positiveOnly: positiveOnly));
+    }
 
     /// <summary>
     /// One small chart per progress measure, sorted by key. Spectrum keys are drawn as heatmaps instead

@@ -15,4 +15,15 @@ public sealed record MetricRecord(
     double? TestAccuracy,
     double WallSeconds,
     IReadOnlyDictionary<string, double>? Measures = null,
-    string? Pass = null);
+    string? Pass = null)
+{
+    /// <summary>
+    /// Loss and accuracy of every named evaluation split (e.g. "in-distribution", "generalization"), on evaluation
+    /// steps of datasets that name their splits; null (and left out of the file) otherwise. The test split is among
+    /// them under its own name, and <see cref="TestLoss"/> and <see cref="TestAccuracy"/> repeat it.
+    /// </summary>
+    public IReadOnlyDictionary<string, SplitMetrics>? Splits { get; init; }
+}
+
+/// <summary>One evaluation split's loss and accuracy at one step.</summary>
+public sealed record SplitMetrics(double Loss, double Accuracy);

@@ -21,6 +21,7 @@ public sealed class PluginManifestTests
         typeof(GrokDsl.Plugins.Datasets.PermutationGroupProvider).Assembly.GetName().Name!,
         typeof(GrokDsl.Plugins.Mlp.MlpProvider).Assembly.GetName().Name!,
         typeof(GrokDsl.Plugins.Transformer.TransformerProvider).Assembly.GetName().Name!,
+        typeof(GrokDsl.Plugins.Sequences.DyckProvider).Assembly.GetName().Name!,
     ];
 
     [Theory]

@@ -63,6 +63,29 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Named_splits_get_one_curve_each_in_place_of_the_test_curve()
+    {
+        var splits = new Dictionary<string, SplitMetrics> { ["generalization"] = new(2.0, 0.1), ["in-distribution"] = new(0.5, 0.9) };
+        var report = Fixture.Load() with
+        {
+            Metrics =
+            [
+                new MetricRecord(1, 1.0, 0.5, 2.0, 0.1, 0.1) { Splits = splits },
+                new MetricRecord(2, 0.8, 0.7, 1.5, 0.2, 0.2) { Splits = splits },
+            ],
+        };
+        var html = ReportHtml.RenderPage(report);
+
+        var accuracy = ReportHtml.Figure(html, "chart-accuracy")["data"]!.AsArray();
+        var loss = ReportHtml.Figure(html, "chart-loss")["data"]!.AsArray();
+
+        Assert.Equal(["train", "generalization", "in-distribution"], accuracy.Select(trace => (string?)trace!["name"]));
+        Assert.Equal(["train", "generalization", "in-distribution"], loss.Select(trace => (string?)trace!["name"]));
+        Assert.Equal([0.9, 0.9], accuracy[2]!["y"]!.AsArray().Select(y => (double?)y));
+        Assert.Equal([0.5, 0.5], loss[2]!["y"]!.AsArray().Select(y => (double?)y));
+    }
+
+    [Fact]
     public void Key_numbers_come_from_the_summary()
     {
         Assert.Contains("""<span class="badge status-grokked">grokked</span>""", Html);

@@ -22,6 +22,12 @@ public interface IStepEngine : IDisposable
     /// <summary>Test loss and accuracy of every run, under no_grad.</summary>
     (double[] Loss, double[] Accuracy) EvaluateTest();
 
+    /// <summary>
+    /// Loss and accuracy of every run's extra evaluation splits (<see cref="GrokDsl.Contracts.DatasetTensors.ExtraSplits"/>) by name,
+    /// under no_grad; null for a run without any. An engine that trains no dataset with extra splits need not implement it.
+    /// </summary>
+    IReadOnlyDictionary<string, GrokDsl.Runs.SplitMetrics>?[]? EvaluateExtraSplits() => null;
+
     /// <summary>The forward pass of this step's training batch; its losses and accuracies are read only when a run records.</summary>
     void Forward();
 

@@ -1,6 +1,8 @@
+using GrokDsl.Runs;
 using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Loop;
+using GrokDsl.Runtime.Objectives;
 using GrokDsl.Runtime.Optimization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -18,7 +20,8 @@ public sealed class TorchSharpEngine : IStepEngine
     readonly OptimizerHelper _optimizer;
     readonly IReadOnlyList<Parameter> _parameters;
     readonly IReadOnlyList<IGradientTransform> _transforms;
-    Tensor? _logits, _targets, _loss;
+    readonly ITrainingObjective _objective;
+    Tensor? _inputs, _logits, _targets, _loss;
 
     /// <param name="warmStart">The checkpoint of another run to begin from (<see cref="InitializeFrom"/>), when the run does not resume.</param>
     public TorchSharpEngine(LoopRun run, Checkpoint? warmStart = null)
@@ -27,6 +30,7 @@ public sealed class TorchSharpEngine : IStepEngine
         _parameters = [.. _model.parameters()];
         _optimizer = OptimizerFactory.Create(run.Spec.Optimizer, _parameters);
         _transforms = GradientTransforms.For(run.Spec.Optimizer);
+        _objective = TrainingObjective.For(run.Spec.Training, run.Components.Data.Shape);
         if (run.ResumeFrom is { } checkpoint)
         {
             RunCheckpoints.ReadModel(checkpoint, _model);
@@ -68,15 +72,33 @@ public sealed class TorchSharpEngine : IStepEngine
 
     public (double[] Loss, double[] Accuracy) EvaluateTest()
     {
-        using var _ = no_grad();
         var data = _run.Components.Data;
-        var training = _run.Spec.Training;
-        _model.eval();
-        var logits = _model.forward(data.TestInputs);
-        var loss = Losses.Compute(training.Loss, logits, data.TestTargets, training.LossInFloat64).to_type(ScalarType.Float64).item<double>();
-        var accuracy = Accuracy(logits, data.TestTargets);
-        _model.train();
+        var (loss, accuracy) = Evaluate(data.TestInputs, data.TestTargets);
         return ([loss], [accuracy]);
+    }
+
+    public IReadOnlyDictionary<string, SplitMetrics>?[] EvaluateExtraSplits()
+    {
+        var splits = _run.Components.Data.ExtraSplits;
+        if (splits.Count == 0) return [null];
+        var metrics = new Dictionary<string, SplitMetrics>();
+        foreach (var split in splits)
+        {
+            var (loss, accuracy) = Evaluate(split.Inputs, split.Targets);
+            metrics[split.Name] = new SplitMetrics(loss, accuracy);
+        }
+        return [metrics];
+    }
+
+    (double Loss, double Accuracy) Evaluate(Tensor inputs, Tensor targets)
+    {
+        using var _ = no_grad();
+        _model.eval();
+        var logits = _model.forward(inputs);
+        var loss = _objective.Loss(logits, targets).to_type(ScalarType.Float64).item<double>();
+        var accuracy = _objective.Accuracy(_model, inputs, targets, logits);
+        _model.train();
+        return (loss, accuracy);
     }
 
     public void Forward()
@@ -84,13 +106,13 @@ public sealed class TorchSharpEngine : IStepEngine
         var (inputs, targets) = _run.Sampler.Next();
         _optimizer.zero_grad();
         _logits = _model.forward(inputs);
-        _targets = targets;
-        _loss = Losses.Compute(_run.Spec.Training.Loss, _logits, targets, _run.Spec.Training.LossInFloat64);
+        (_inputs, _targets) = (inputs, targets);
+        _loss = _objective.Loss(_logits, targets);
     }
 
     public double[] TrainLosses() => [_loss!.to_type(ScalarType.Float64).item<double>()];
 
-    public double[] TrainAccuracies() => [Accuracy(_logits!, _targets!)];
+    public double[] TrainAccuracies() => [_objective.Accuracy(_model, _inputs!, _targets!, _logits!)];
 
     public string? ParameterDivergence(int run, long step) =>
         DivergenceCheck.InParameters(step, _model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)));
@@ -114,10 +136,6 @@ public sealed class TorchSharpEngine : IStepEngine
             foreach (var transform in _transforms) transform.Save(writer);
         },
         run.Tracker, wallSeconds, RunCheckpoints.CurrentRngState(), run.Sampler.Save());
-
-    // Exact counts: an integer number of correct answers over an integer total, so 100% is exactly 1.
-    static double Accuracy(Tensor logits, Tensor targets) =>
-        (double)logits.argmax(1).eq(targets).sum().item<long>() / targets.shape[0];
 
     public void Dispose()
     {

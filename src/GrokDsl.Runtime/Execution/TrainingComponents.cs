@@ -32,6 +32,7 @@ public sealed class TrainingComponents : IDisposable
         try
         {
             data = datasetProvider.Create(spec.Dataset.Options, spec.Seed);
+            if (data.Shape.IsSequence) Objectives.SequenceObjective.CheckShapes(data, spec.Dataset.Id);
             if (device.type != DeviceType.CPU)
             {
                 using var cpuData = data;
@@ -74,6 +75,8 @@ public sealed class TrainingComponents : IDisposable
             TestInputs = original.TestInputs.to_type(dtype).DetachFromDisposeScope(),
             TrainTargets = original.TrainTargets.clone().DetachFromDisposeScope(),
             TestTargets = original.TestTargets.clone().DetachFromDisposeScope(),
+            ExtraSplits = [.. original.ExtraSplits.Select(split => new EvaluationSplit(
+                split.Name, split.Inputs.to_type(dtype).DetachFromDisposeScope(), split.Targets.clone().DetachFromDisposeScope()))],
         };
     }
 

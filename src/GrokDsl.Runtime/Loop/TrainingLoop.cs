@@ -51,13 +51,14 @@ public sealed class TrainingLoop
             _engine.SetLearningRates(step);
             var evaluate = step % training.EvaluateEvery == 0 || step == stopping.MaxSteps;
             var test = evaluate ? _engine.EvaluateTest() : ((double[] Loss, double[] Accuracy)?)null;
+            var extraSplits = evaluate ? _engine.EvaluateExtraSplits() : null;
             _engine.Forward();
 
             // Between evaluations, a run writes a record only where a callback wants one (a measure is due), as it would alone.
             var recording = Active().Where(run => evaluate || _callbacks.WantsRecord(run, step)).ToList();
             if (recording.Count > 0)
             {
-                Record(step, recording, test, stopping);
+                Record(step, recording, test, extraSplits, stopping);
                 if (!_runs.Any(r => r.Active)) return;
             }
             _engine.Step(_runs);
@@ -73,7 +74,8 @@ public sealed class TrainingLoop
 
     // At evaluations the run's events, divergence and stopping rules come first, so that values due at memorization,
     // grokking or the end land on the step they name.
-    void Record(long step, IReadOnlyList<LoopRun> recording, (double[] Loss, double[] Accuracy)? test, Stopping stopping)
+    void Record(long step, IReadOnlyList<LoopRun> recording, (double[] Loss, double[] Accuracy)? test,
+        IReadOnlyDictionary<string, SplitMetrics>?[]? extraSplits, Stopping stopping)
     {
         var trainLoss = _engine.TrainLosses();
         var trainAccuracy = _engine.TrainAccuracies();
@@ -89,7 +91,10 @@ public sealed class TrainingLoop
                 if (diverged is not null && stopping.StopWhenDiverged || stopping.IsReached(step, wall, run.Tracker.GrokkedAtStep)) happened |= MeasureEvents.Final;
             }
             var values = _callbacks.OnRecord(run, step, test is not null, happened, () => new GrokDsl.Contracts.MeasureContext(step, _engine.ModelOf(r), run.Components.Data));
-            var record = new MetricRecord(step, trainLoss[r], trainAccuracy[r], test?.Loss[r], test?.Accuracy[r], wall, values);
+            var record = new MetricRecord(step, trainLoss[r], trainAccuracy[r], test?.Loss[r], test?.Accuracy[r], wall, values)
+            {
+                Splits = test is { } t ? NamedSplits(run, t.Loss[r], t.Accuracy[r], extraSplits?[r]) : null,
+            };
             run.Metrics.Append(record);
             if (test is not null) run.Last = record;
             _callbacks.OnRecorded(run, record, test is not null);
@@ -108,6 +113,16 @@ public sealed class TrainingLoop
             if (run.Tracker.GrokkedAtStep is not null) run.Status = RunStatus.Grokked;
             if (happened.HasFlag(MeasureEvents.Final)) End(run, run.Status, step, "final");
         }
+    }
+
+    // The test split under the dataset's name for it, then the extra splits; null for datasets that name none.
+    static IReadOnlyDictionary<string, SplitMetrics>? NamedSplits(LoopRun run, double testLoss, double testAccuracy, IReadOnlyDictionary<string, SplitMetrics>? extra)
+    {
+        var data = run.Components.Data;
+        if (!data.HasNamedSplits) return null;
+        var splits = new Dictionary<string, SplitMetrics> { [data.TestSplitName] = new(testLoss, testAccuracy) };
+        foreach (var (name, metrics) in extra ?? new Dictionary<string, SplitMetrics>()) splits[name] = metrics;
+        return splits;
     }
 
     void End(LoopRun run, RunStatus status, long step, string? reason)

@@ -41,6 +41,11 @@ public static class StackPlanner
             }
             var dataKey = $"{spec.Dataset.Id} {spec.Dataset.Options.Json}";
             if (!dataProbes.TryGetValue(dataKey, out var data)) dataProbes[dataKey] = data = ProbeData(spec, plugins);
+            if (data.Shape.IsSequence)
+            {
+                alone.Add(new(spec, StackedModels.NoSequences));
+                continue;
+            }
             var context = new ModelContext(data.Shape, DType(spec));
             if (provider.StackingKey(spec.Model.Options, context) is not { } modelKey)
             {

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace GrokDsl;
 
 /// <summary>
 /// A decoder-only transformer over token inputs: learned token embedding plus a positional embedding,
 /// <see cref="Layers"/> blocks of causal multi-head self-attention and an MLP, each added to the
-/// residual stream, and a bias-free readout of the last position's residual to the classes. Defaults
+/// residual stream, and a bias-free readout of the last position's residual to the classes (or, with
+/// <see cref="LanguageModelHead"/>, of every position's to the vocabulary). Defaults
 /// are the one-layer model of Nanda et al. 2023 (<see cref="Nanda2023"/>); <see cref="Power2022"/> is
 /// Power et al.'s two-layer model.
 /// </summary>
@@ -52,6 +55,14 @@ public sealed record Transformer
     /// <summary>Multiplies the logits.</summary>
     [Range(Min = 0, MinExclusive = true)]
     public double OutputScale { get; init; } = 1;
+
+    /// <summary>
+    /// A language model: read out every position (each attending causally to those before it) to the next token,
+    /// for sequence datasets such as "dyck", instead of classifying from the last position. Left out of the
+    /// configuration while false, so that run ids from before it existed stay valid.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool LanguageModelHead { get; init; }
 
     /// <summary>
     /// Nanda, Chan, Lieberum, Smith and Steinhardt 2023 (arXiv:2301.05217; progress-measures-paper
