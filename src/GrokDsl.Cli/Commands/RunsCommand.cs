@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GrokDsl.Cli.Terminal;
 using System.Text.Json;
 using GrokDsl.Analysis;
 using GrokDsl.Runs;
@@ -32,9 +33,11 @@ static class RunsCommand
                 Console.WriteLine(JsonSerializer.Serialize(entries.Select(Describe), RunJson.Indented));
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"{"experiment",-24} {"run",-12} {"status",-11} {"t_mem",7} {"t_grok",7} {"test acc",8}  path");
+            var table = TablePrinter.Plain("experiment", "run", "status", "t_mem", "t_grok", "test acc", "path");
             foreach (var e in entries)
-                Console.WriteLine($"{e.ExperimentId,-24} {e.RunId,-12} {e.Status,-11} {e.Summary?.MemorizedAtStep?.ToString() ?? "-",7} {e.Summary?.GrokkedAtStep?.ToString() ?? "-",7} {(e.Summary is { } s ? s.FinalTestAccuracy.ToString("P1") : "-"),8}  {e.Directory.Path}");
+                table.AddPlainRow(e.ExperimentId, e.RunId, e.Status, e.Summary?.MemorizedAtStep?.ToString() ?? "-", e.Summary?.GrokkedAtStep?.ToString() ?? "-",
+                    e.Summary is { } s ? s.FinalTestAccuracy.ToString("P1") : "-", e.Directory.Path);
+            TablePrinter.Print(table.RightAligned(3, 4, 5));
             Console.WriteLine($"{entries.Count} run(s)");
             return ExitCodes.Ok;
         });
@@ -104,13 +107,14 @@ static class RunsCommand
                 Console.WriteLine(JsonSerializer.Serialize(groups.Select(DescribeGroup), RunJson.Indented));
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"{"experiment",-24} {"runs",5} {"grokked",8} {"median t_grok",13} {"95% interval",21}  setting");
+            var table = TablePrinter.Plain("experiment", "runs", "grokked", "median t_grok", "95% interval", "setting");
             foreach (var g in groups)
             {
                 var median = g.Statistics?.MedianGrokkingStep;
-                var interval = median is null ? "-" : $"[{Step(median.Lower)}, {Step(median.Upper)}]";
-                Console.WriteLine($"{g.ExperimentId,-24} {g.Runs.Count,5} {(g.Statistics is { } s ? $"{s.Grokked}/{s.Runs}" : "-"),8} {Step(median?.Estimate),13} {interval,21}  {Label(g, groups)}");
+                table.AddPlainRow(g.ExperimentId, g.Runs.Count.ToString(), g.Statistics is { } s ? $"{s.Grokked}/{s.Runs}" : "-", Step(median?.Estimate),
+                    Interval(median?.Lower, median?.Upper), Label(g, groups));
             }
+            TablePrinter.Print(table.RightAligned(1, 2, 3));
             Console.WriteLine($"{groups.Count} setting(s); a median of '>' means more than half the runs never grokked");
             return ExitCodes.Ok;
         });
@@ -118,6 +122,16 @@ static class RunsCommand
     }
 
     static string Step(double? step) => step is { } s ? s.ToString("0") : ">";
+
+    // A bound the bootstrap could not place (too few runs grokked) is open, not a number: "[3000, >)" rather than
+    // "[>, >]", and no interval at all when neither bound is known.
+    static string Interval(double? lower, double? upper) => (lower, upper) switch
+    {
+        (null, null) => "-",
+        ({ } l, { } u) => $"[{l:0}, {u:0}]",
+        ({ } l, null) => $"[{l:0}, >)",
+        (null, { } u) => $"(>, {u:0}]",
+    };
 
     // The settings in which this group differs from another group of its experiment.
     static string Label(SeedGroup group, IReadOnlyList<SeedGroup> groups)
