@@ -6,14 +6,14 @@ using GrokDsl.Runs;
 
 namespace GrokDsl.Cli.Commands;
 
-/// <summary><c>grokdsl runs list|show|seeds|rm</c>: the run store from the command line.</summary>
+/// <summary><c>grokdsl runs list|show|seeds|export|rm</c>: the run store from the command line.</summary>
 static class RunsCommand
 {
-    public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs seeds --experiment modular-addition\n  grokdsl runs rm --status failed --yes") { List(), Show(), Seeds(), Remove() };
+    public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs seeds --experiment modular-addition\n  grokdsl runs export --tensorboard tb\n  grokdsl runs rm --status failed --yes") { List(), Show(), Seeds(), RunsExportCommand.Create(), Remove() };
 
-    static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
-    static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished, damaged." };
-    static Option<string[]> Where() => new("--where", "-w") { Description = "Only runs whose configuration has KEY=VALUE (dotted keys, e.g. Optimizer.WeightDecay=0.3); repeatable." };
+    internal static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
+    internal static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished, damaged." };
+    internal static Option<string[]> Where() => new("--where", "-w") { Description = "Only runs whose configuration has KEY=VALUE (dotted keys, e.g. Optimizer.WeightDecay=0.3); repeatable." };
     static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of a table." };
 
     static Command List()
@@ -214,7 +214,7 @@ static class RunsCommand
         }
     }
 
-    static RunFilter? Filter(string? experiment, string? status, string[]? where)
+    internal static RunFilter? Filter(string? experiment, string? status, string[]? where)
     {
         var settings = new List<(string, string)>();
         foreach (var clause in where ?? [])
