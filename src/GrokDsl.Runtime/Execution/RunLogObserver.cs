@@ -7,8 +7,9 @@ namespace GrokDsl.Runtime.Execution;
 /// Passes everything to the terminal's observer and writes what concerns a run to that run's <see cref="RunLog"/>: its
 /// start and folder, progress lines as the plain terminal output shows them (the first evaluation, memorization,
 /// grokking, then one every <see cref="ProgressInterval"/>), failed measures, warnings, and how it ended.
-/// A warning goes to the run whose folder it names, else to every run in training; one given before any run started
-/// (a checkpoint skipped, TF32 turned off) goes to the next run that starts.
+/// A warning goes to the run whose folder it names, else to every run in training; one given before its run started (a
+/// checkpoint skipped, TF32 turned off, also while the runs of a stack begin one by one) goes to the next run that starts,
+/// unless it names another run's folder.
 /// </summary>
 public sealed class RunLogObserver(ITrainingObserver terminal) : ITrainingObserver
 {
@@ -22,7 +23,7 @@ public sealed class RunLogObserver(ITrainingObserver terminal) : ITrainingObserv
         // A retry of a run starts it again without its end having been seen: it keeps the log it has open.
         if (!_running.TryGetValue(spec.RunId, out var run)) _running[spec.RunId] = run = new OpenRun(directory, new RunLog(directory.Path));
         run.Log.Info($"run {spec.Experiment.Id}/{spec.RunId} -> {directory.Path}");
-        foreach (var warning in _beforeStart) run.Log.Warning(warning);
+        foreach (var warning in _beforeStart.Where(w => !NamesAnotherRun(w, directory))) run.Log.Warning(warning);
         _beforeStart.Clear();
         terminal.OnStarted(spec, directory);
     }
@@ -48,7 +49,9 @@ public sealed class RunLogObserver(ITrainingObserver terminal) : ITrainingObserv
     public void OnWarning(string message)
     {
         var named = _running.Values.Where(r => message.Contains(r.Directory.Path, StringComparison.Ordinal)).ToList();
-        var to = named.Count > 0 ? named : [.. _running.Values];
+        // About a run of the same experiment that has not started yet (the next of a stack): it waits for that run.
+        var aboutAnother = named.Count == 0 && _running.Values.Any(r => NamesAnotherRun(message, r.Directory));
+        var to = named.Count > 0 ? named : aboutAnother ? [] : [.. _running.Values];
         if (to.Count == 0) _beforeStart.Add(message);
         foreach (var run in to) run.Log.Warning(message);
         terminal.OnWarning(message);
@@ -73,6 +76,12 @@ public sealed class RunLogObserver(ITrainingObserver terminal) : ITrainingObserv
         }
         terminal.OnFailed(spec, directory, error);
     }
+
+    // The message names a folder beside this run's (runs/<experiment>/<other-run>), not this run's own.
+    static bool NamesAnotherRun(string message, RunDirectory directory) =>
+        !message.Contains(directory.Path, StringComparison.Ordinal)
+        && Path.GetDirectoryName(directory.Path) is { } experimentFolder
+        && message.Contains(experimentFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     static string Describe(RunSummary s) =>
         FormattableString.Invariant($"{s.Status.ToString().ToLowerInvariant()} at step {s.FinalStep}, memorized at {s.MemorizedAtStep?.ToString() ?? "-"}, ") +

@@ -70,6 +70,21 @@ public sealed class RunLogObserverTests
     }
 
     [Fact]
+    public void InAStackAWarningAboutTheNextRunWaitsForItToStart()
+    {
+        using var root = new TempFolder();
+        var observer = new RunLogObserver(SilentObserver.Instance);
+        var secondFolder = RunDirectory.For(root.Path, Second.Experiment.Id, Second.RunId).Path;
+
+        var first = Started(observer, root.Path, First);
+        observer.OnWarning($"{secondFolder}/checkpoints/step-000000010: checksum mismatch, skipped");
+        var second = Started(observer, root.Path, Second);
+
+        Assert.DoesNotContain("checksum mismatch", Log(first));
+        Assert.Contains("WARN " + secondFolder + "/checkpoints/step-000000010: checksum mismatch, skipped", Log(second));
+    }
+
+    [Fact]
     public void ProgressIsLoggedAtTheFirstEvaluationAndAtMilestonesThenOncePerInterval()
     {
         using var root = new TempFolder();
