@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using GrokDsl.Runs.Exports;
+using Parquet;
 
 namespace GrokDsl.Runs.Tests.Exports;
 
@@ -72,6 +73,40 @@ public sealed class ExportTests
         Assert.Equal("0.125", row["final_test_accuracy"]);
         Assert.Equal("a+b", row["Data.Operation"]);
         Assert.Equal("3", row["Seed"]);
+    }
+
+    [Fact]
+    public async Task ParquetTablesReadBackToTheRecordsAndSummariesWithTypedColumns()
+    {
+        using var root = new TempFolder();
+        MakeRun(root.Path, "0a1b2c3d4e5f", "a+b", Records);
+        var folder = Path.Combine(root.Path, "export");
+
+        ParquetExport.Write([.. RunStore.List(root.Path)], folder);
+
+        await using (var reader = await ParquetReader.CreateAsync(Path.Combine(folder, ParquetExport.MetricsFile)))
+        {
+            using var group = reader.OpenRowGroupReader(0);
+            var fields = reader.Schema.GetDataFields().ToDictionary(field => field.Name);
+            Assert.Equal(Records.Length, group.RowCount);
+            var (steps, testLoss, norms) = (new long?[Records.Length], new double?[Records.Length], new double?[Records.Length]);
+            await group.ReadAsync<long>(fields["step"], steps.AsMemory(), null, CancellationToken.None);
+            await group.ReadAsync<double>(fields["test_loss"], testLoss.AsMemory(), null, CancellationToken.None);
+            await group.ReadAsync<double>(fields["weight-norm.total"], norms.AsMemory(), null, CancellationToken.None);
+            Assert.Equal(Records.Select(r => (long?)r.Step), steps);
+            Assert.Equal(Records.Select(r => r.TestLoss), testLoss);
+            Assert.Equal(Records.Select(r => r.Measures?.GetValueOrDefault("weight-norm.total")), norms);
+        }
+        await using (var reader = await ParquetReader.CreateAsync(Path.Combine(folder, ParquetExport.RunsFile)))
+        {
+            using var group = reader.OpenRowGroupReader(0);
+            var fields = reader.Schema.GetDataFields().ToDictionary(field => field.Name);
+            var (status, operation, grokked) = (new string[1], new string[1], new long?[1]);
+            await group.ReadAsync(fields["status"], status.AsMemory(), null, CancellationToken.None);
+            await group.ReadAsync(fields["Data.Operation"], operation.AsMemory(), null, CancellationToken.None);
+            await group.ReadAsync<long>(fields["grokked_at_step"], grokked.AsMemory(), null, CancellationToken.None);
+            Assert.Equal(("censored", "a+b", (long?)null), (status[0], operation[0], grokked[0]));
+        }
     }
 
     [Fact]
