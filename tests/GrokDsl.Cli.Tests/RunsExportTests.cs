@@ -39,6 +39,21 @@ public sealed class RunsExportTests
     }
 
     [Fact]
+    public void ParquetWritesTheSameTwoTablesAsParquetFiles()
+    {
+        using var cli = new CliHarness();
+        StoreRun(cli, "0a1b2c3d4e5f", 0);
+        var output = Path.Combine(cli.Folder, "export");
+
+        var (exitCode, printed, error) = cli.Invoke("runs", "export", "--runs", cli.Runs, "-o", output, "--format", "parquet");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains($"wrote {Path.Combine(output, ParquetExport.MetricsFile)}", printed);
+        Assert.Equal("PAR1"u8.ToArray(), File.ReadAllBytes(Path.Combine(output, ParquetExport.RunsFile))[..4]);
+        Assert.False(File.Exists(Path.Combine(output, CsvExport.MetricsFile)));
+    }
+
+    [Fact]
     public void AnUnknownFormatIsInvalidInput()
     {
         using var cli = new CliHarness();

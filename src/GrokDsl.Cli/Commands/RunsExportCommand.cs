@@ -4,7 +4,7 @@ using GrokDsl.Runs.Exports;
 
 namespace GrokDsl.Cli.Commands;
 
-/// <summary><c>grokdsl runs export</c>: the runs table and metrics as CSV, and optionally TensorBoard event files.</summary>
+/// <summary><c>grokdsl runs export</c>: the runs table and metrics as CSV or Parquet, and optionally TensorBoard event files.</summary>
 static class RunsExportCommand
 {
     public static Command Create()
@@ -12,15 +12,15 @@ static class RunsExportCommand
         var (runs, experiment, status, where) = (CommonOptions.Runs(), RunsCommand.Experiment(), RunsCommand.Status(), RunsCommand.Where());
         var output = new Option<string>("--output", "-o")
         {
-            Description = $"Folder for {CsvExport.RunsFile} and {CsvExport.MetricsFile}.",
+            Description = $"Folder for {CsvExport.RunsFile} and {CsvExport.MetricsFile} (or {ParquetExport.RunsFile} and {ParquetExport.MetricsFile}).",
             DefaultValueFactory = _ => "grokdsl-export",
         };
         var format = new Option<string>("--format")
         {
-            Description = "Table format: csv.",
+            Description = "Table format: csv (text, any tool) or parquet (typed columns: pandas.read_parquet, Arrow, DuckDB).",
             DefaultValueFactory = _ => "csv",
         };
-        format.AcceptOnlyFromAmong("csv");
+        format.AcceptOnlyFromAmong("csv", "parquet");
         var tensorboard = new Option<string?>("--tensorboard")
         {
             Description = "Also write TensorBoard event files, one folder per run: DIR/<experiment-id>/<run-id>/ (view with tensorboard --logdir DIR).",
@@ -32,7 +32,7 @@ static class RunsExportCommand
 
             Examples:
               grokdsl runs export
-              grokdsl runs export -e modular-addition -w Seed=0 -o export
+              grokdsl runs export -e modular-addition -w Seed=0 -o export --format parquet
               grokdsl runs export --tensorboard tb && tensorboard --logdir tb
             """)
         {
@@ -44,7 +44,9 @@ static class RunsExportCommand
             var chosen = RunStore.List(result.GetValue(runs)!, filter).ToList();
             try
             {
-                foreach (var path in CsvExport.Write(chosen, result.GetValue(output)!)) Console.WriteLine($"wrote {path}");
+                var folder = result.GetValue(output)!;
+                var tables = result.GetValue(format) == "parquet" ? ParquetExport.Write(chosen, folder) : CsvExport.Write(chosen, folder);
+                foreach (var path in tables) Console.WriteLine($"wrote {path}");
                 if (result.GetValue(tensorboard) is { } logdir)
                 {
                     var events = TensorBoardExport.Write(chosen, logdir);
