@@ -101,7 +101,7 @@ public sealed class ExportTests
         {
             using var group = reader.OpenRowGroupReader(0);
             var fields = reader.Schema.GetDataFields().ToDictionary(field => field.Name);
-            var (status, operation, grokked) = (new string[1], new string[1], new long?[1]);
+            var (status, operation, grokked) = (new string?[1], new string?[1], new long?[1]);
             await group.ReadAsync(fields["status"], status.AsMemory(), null, CancellationToken.None);
             await group.ReadAsync(fields["Data.Operation"], operation.AsMemory(), null, CancellationToken.None);
             await group.ReadAsync<long>(fields["grokked_at_step"], grokked.AsMemory(), null, CancellationToken.None);
