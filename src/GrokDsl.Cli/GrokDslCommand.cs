@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GrokDsl.Cli.Commands;
+using GrokDsl.Runtime.Coordination;
 
 namespace GrokDsl.Cli;
 
@@ -24,6 +25,16 @@ public static class GrokDslCommand
           3    a run diverged (NaN or infinity in a loss or the parameters)
           130  interrupted by SIGINT/SIGTERM after checkpointing; a second Ctrl+C aborts at once
         """;
+
+    /// <summary>Parses and runs one command line; what <c>Program</c> and the in-process tests call.</summary>
+    public static int Invoke(string[] args)
+    {
+        var parsed = Create().Parse(args);
+        var exitCode = parsed.Invoke();
+        // System.CommandLine answers a parse error (unknown command or option, missing argument) with 1 after printing
+        // it; the documented code for invalid input, where nothing ran, is 2.
+        return parsed.Errors.Count > 0 ? ExitCodes.InvalidExperiment : exitCode;
+    }
 
     public static RootCommand Create()
     {

@@ -21,7 +21,8 @@ namespace GrokDsl.Reporting;
 /// <param name="MeasureFigures">One small figure per progress measure, sorted by measure key.</param>
 /// <param name="StepAxisCaption">How steps are drawn on the log axis (what happens to step 0).</param>
 /// <param name="PlotlyScript">The whole plotly.js, to be inlined once in a <c>&lt;script&gt;</c> element.</param>
-/// <param name="PlotlyVersion">The inlined plotly.js version.</param>
+/// <param name="PlotlyVersion">The plotly.js version.</param>
+/// <param name="PlotlySource">Where the page loads plotly.js from, relative to it (<see cref="SharedPlotly"/>); null when <paramref name="PlotlyScript"/> is inlined.</param>
 /// <param name="GeneratedAt">When the report was made, ISO 8601 in UTC, e.g. <c>2026-11-22T20:48:03Z</c>.</param>
 /// <param name="GrokDslVersion">The GrokDsl version that made the report.</param>
 /// <param name="Styles">The reports' shared style sheet, to be inlined in a <c>&lt;style&gt;</c> element.</param>
@@ -59,7 +60,8 @@ public sealed record ReportPage(
     string? PhaseCaption,
     IReadOnlyList<ReportFigure> SpectrumFigures,
     string? SpectrumCaption,
-    IReadOnlyList<KeyNumber> Environment);
+    IReadOnlyList<KeyNumber> Environment,
+    string? PlotlySource = null);
 
 /// <summary>One row of the key-numbers table, already formatted.</summary>
 /// <param name="Label">What the number is, e.g. "Grokked at step".</param>

@@ -12,7 +12,6 @@ namespace GrokDsl.Reporting;
 sealed class RunFigures
 {
     const string GapFill = "rgba(124, 58, 237, 0.08)";
-    const string KeyFrequencyPanel = "fourier.key_frequency.k*";
 
     readonly IReadOnlyList<MetricRecord> _points;
     readonly long? _memorizedAt;
@@ -97,8 +96,8 @@ sealed class RunFigures
     }
 
     /// <summary>
-    /// One small chart per progress measure, sorted by key. Spectrum keys are drawn as heatmaps instead
-    /// (<see cref="FourierSpectra"/>), and the key-frequency scores share one chart, a line per frequency.
+    /// The measures' small charts (<see cref="MeasurePanels"/>), sorted by heading. Spectrum keys are drawn as heatmaps
+    /// instead (<see cref="FourierSpectra"/>); a chart with several series has a legend.
     /// </summary>
     public IReadOnlyList<ReportFigure> Measures()
     {
@@ -108,27 +107,22 @@ sealed class RunFigures
             .Where(key => !FourierSpectra.IsSpectrumKey(key))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var panels = keys.Where(key => !FourierSpectra.IsKeyFrequencyKey(key)).Select(key => (Title: key, Keys: new List<string> { key })).ToList();
-        var keyFrequencies = keys.Where(FourierSpectra.IsKeyFrequencyKey).OrderBy(key => int.Parse(key.AsSpan(KeyFrequencyPanel.Length - 1), CultureInfo.InvariantCulture)).ToList();
-        if (keyFrequencies.Count > 0)
-            panels.Add((KeyFrequencyPanel, keyFrequencies));
         return
         [
-            .. panels
-                .OrderBy(panel => panel.Title, StringComparer.Ordinal)
+            .. MeasurePanels.Of(keys)
                 // The key is a user string: it goes into the JSON (escaped there) and the heading, never into the id.
                 .Select((panel, index) => new ReportFigure(
                     $"chart-measure-{index.ToString(CultureInfo.InvariantCulture)}",
                     panel.Title,
                     Figure(
                         [
-                            .. panel.Keys.Select((key, series) => FigureStyle.Line(
-                                key,
-                                panel.Keys.Count == 1 ? FigureStyle.MeasureColor : FigureStyle.SeriesColor(series),
-                                _points.Select(p => (p.Step, MeasureValue(p, key))), "%{y:.4g}")),
+                            .. panel.Series.Select((series, number) => FigureStyle.Line(
+                                series.Name,
+                                panel.Series.Count == 1 ? FigureStyle.MeasureColor : FigureStyle.SeriesColor(number),
+                                _points.Select(p => (p.Step, MeasureValue(p, series.Key))), "%{y:.4g}")),
                         ],
-                        new JsonObject { ["exponentformat"] = "power" },
-                        height: 240, labelMarkers: false, showLegend: false, shadePhases: true))),
+                        new JsonObject { ["title"] = FigureStyle.Title(panel.YAxis), ["exponentformat"] = "power" },
+                        height: panel.Series.Count > 1 ? 300 : 240, labelMarkers: false, showLegend: panel.Series.Count > 1, shadePhases: true))),
         ];
     }
 

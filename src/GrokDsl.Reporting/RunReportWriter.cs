@@ -3,8 +3,9 @@ using GrokDsl.Runs;
 namespace GrokDsl.Reporting;
 
 /// <summary>
-/// Renders a <see cref="RunReport"/> as one self-contained HTML file: plotly.js inlined once, figures as JSON,
-/// styles inline, no network access needed to open it.
+/// Renders a <see cref="RunReport"/> as an HTML file that needs no network: figures as JSON, styles inline, and
+/// plotly.js either inlined once (<see cref="Render(RunReport)"/>, standalone) or shared by the runs folder
+/// (<see cref="SharedPlotly"/>, what <see cref="WriteTo"/> does by default).
 /// </summary>
 public static class RunReportWriter
 {
@@ -36,12 +37,19 @@ public static class RunReportWriter
     /// </summary>
     /// <param name="directory">The run directory.</param>
     /// <param name="report">The report to render.</param>
-    /// <param name="templatePath">A user template instead of the built-in one; null for the built-in one.</param>
+    /// <param name="templatePath">A user template instead of the built-in one (it gets plotly.js inlined); null for the built-in one.</param>
+    /// <param name="standalone">Inline plotly.js, so the file works copied anywhere alone; otherwise the page loads the runs folder's copy.</param>
     /// <returns>The path of the written file.</returns>
-    public static string WriteTo(RunDirectory directory, RunReport report, string? templatePath = null)
+    public static string WriteTo(RunDirectory directory, RunReport report, string? templatePath = null, bool standalone = false)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var html = templatePath is null ? Render(report) : Render(report, templatePath);
+        var html = templatePath is not null ? Render(report, templatePath)
+            : standalone || SharedPlotly.RunsRootAbove(directory.Path, levels: 2) is not { } runsRoot ? Render(report)
+            : ReportTemplate.Run.Render(ReportPageBuilder.Build(report) with
+            {
+                PlotlyScript = new RawHtml(""),
+                PlotlySource = SharedPlotly.Place(runsRoot, directory.Path),
+            });
         AtomicFile.WriteAllText(directory.ReportPath, html);
         return directory.ReportPath;
     }

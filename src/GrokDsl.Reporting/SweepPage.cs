@@ -23,7 +23,8 @@ namespace GrokDsl.Reporting;
 /// <param name="Styles">The shared style sheet.</param>
 /// <param name="PageScript">The page's own script (charts, sorting, the phase diagram).</param>
 /// <param name="PlotlyScript">plotly.js, inlined once.</param>
-/// <param name="PlotlyVersion">The inlined plotly.js version.</param>
+/// <param name="PlotlyVersion">The plotly.js version.</param>
+/// <param name="PlotlySource">Where the page loads plotly.js from, relative to it (<see cref="SharedPlotly"/>); null when <paramref name="PlotlyScript"/> is inlined.</param>
 /// <param name="GeneratedAt">When the report was made, ISO 8601 UTC.</param>
 /// <param name="GrokDslVersion">The GrokDsl version that made it.</param>
 public sealed record SweepPage(
@@ -49,7 +50,8 @@ public sealed record SweepPage(
     RawHtml PlotlyScript,
     string PlotlyVersion,
     string GeneratedAt,
-    string GrokDslVersion);
+    string GrokDslVersion,
+    string? PlotlySource = null);
 
 /// <summary>How many runs have one status.</summary>
 /// <param name="Status">The status word, e.g. "grokked".</param>

@@ -43,7 +43,7 @@ public sealed record RunEntry(RunDirectory Directory, string ExperimentId, strin
                 into[prefix] = "null";
                 break;
             default:
-                into[prefix] = node is JsonValue v && v.TryGetValue<string>(out var text) ? text : node.ToJsonString();
+                into[prefix] = node is JsonValue v && v.TryGetValue<string>(out var text) ? text : node.ToJsonString(RunJson.Line);
                 break;
         }
     }

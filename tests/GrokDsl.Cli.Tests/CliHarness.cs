@@ -28,7 +28,7 @@ sealed class CliHarness : IDisposable
         Console.SetError(error);
         try
         {
-            var exitCode = GrokDslCommand.Create().Parse(args).Invoke();
+            var exitCode = GrokDslCommand.Invoke(args);
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

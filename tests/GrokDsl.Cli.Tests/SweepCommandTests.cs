@@ -30,8 +30,12 @@ public sealed class SweepCommandTests
         [.. Directory.GetDirectories(Path.Combine(cli.Runs, "sweep-smoke")).Where(d => !Path.GetFileName(d).StartsWith('.')).Order()];
 
     // The table row of a run: "   0  <run id>  <status> <attempts> <steps> <grokked>  <how>".
+    // The sweep table's row of run `index`, its cells joined by two spaces (the table is drawn by Spectre.Console).
     static string Row(string output, int index) =>
-        output.Split('\n').Single(line => line.StartsWith($"{index,4}  ", StringComparison.Ordinal));
+        string.Join("  ", output.Split('\n').Select(Cells).Single(cells => cells.FirstOrDefault() == index.ToString()));
+
+    static string[] Cells(string line) =>
+        line.Contains('│') ? [.. line.Split('│', StringSplitOptions.TrimEntries).Where(cell => cell.Length > 0)] : [];
 
     [Fact]
     public void SetAndSweepOverridesShapeTheSweepAndTravelToItsSlurmTasks()

@@ -36,6 +36,32 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Per_parameter_weight_norms_share_a_chart_with_a_legend_and_measure_charts_name_their_y_axis()
+    {
+        var report = Fixture.Load();
+        var perParameter = new Dictionary<string, double>
+        {
+            ["weight-norm.norm.embed.weight"] = 3, ["weight-norm.norm.unembed.weight"] = 4,
+            ["weight-norm.sum_sq.embed.weight"] = 9, ["weight-norm.sum_sq.unembed.weight"] = 16,
+        };
+        var html = ReportHtml.RenderPage(report with
+        {
+            Metrics = [.. report.Metrics.Select(r => r.Measures is null ? r : r with { Measures = new Dictionary<string, double>(r.Measures.Concat(perParameter)) })],
+        });
+
+        // fourier-gini, weight-norm.total, then the two per-parameter families: four charts, not six.
+        Assert.Contains("data-plot=\"chart-measure-3\"", html);
+        Assert.DoesNotContain("data-plot=\"chart-measure-4\"", html);
+        var norms = ReportHtml.Figure(html, "chart-measure-2");
+        Assert.Contains("<h3>weight-norm: L2 norm per parameter</h3>", html);
+        Assert.Equal(["embed.weight", "unembed.weight"], norms["data"]!.AsArray().Select(trace => (string?)trace!["name"]));
+        Assert.Equal(true, (bool?)norms["layout"]!["showlegend"]);
+        Assert.Equal("L2 norm", (string?)norms["layout"]!["yaxis"]!["title"]!["text"]);
+        Assert.Equal("sum of squares", (string?)ReportHtml.Figure(html, "chart-measure-3")["layout"]!["yaxis"]!["title"]!["text"]);
+        Assert.Equal("total", (string?)ReportHtml.Figure(html, "chart-measure-1")["layout"]!["yaxis"]!["title"]!["text"]);
+    }
+
+    [Fact]
     public void One_chart_per_progress_measure()
     {
         Assert.Contains("<h3>fourier-gini</h3>", Html);

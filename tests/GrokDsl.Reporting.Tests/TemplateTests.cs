@@ -66,7 +66,7 @@ public sealed class TemplateTests : IDisposable
         var run = _runs.CopyOfFixture();
         var report = Fixture.Load(run);
 
-        var path = RunReportWriter.WriteTo(run, report);
+        var path = RunReportWriter.WriteTo(run, report, standalone: true);
 
         Assert.Equal(run.ReportPath, path);
         Assert.Equal(RunReportWriter.Render(report), File.ReadAllText(path));

@@ -1,6 +1,7 @@
 using GrokDsl.Runtime.Coordination;
 using GrokDsl.Runtime.Planning;
 using System.CommandLine;
+using GrokDsl.Cli.Terminal;
 using GrokDsl.Cli.Benchmarks;
 using GrokDsl.Experiments;
 using GrokDsl.Runtime.Devices;
@@ -100,16 +101,17 @@ static class CpuBenchCommand
     {
         Console.WriteLine();
         var title = pytorch.Version is not null ? $"PyTorch {pytorch.Version}" : "PyTorch";
-        Console.WriteLine($"{"workload",-34} {"GrokDsl",12} {title,16} {"GrokDsl/PyTorch",16} {"peak RSS MiB",13}");
+        var table = TablePrinter.Plain("workload", "GrokDsl", title, "GrokDsl/PyTorch", "peak RSS MiB");
         double?[] reference = [pytorch.MlpStepsPerSecond, pytorch.TransformerStepsPerSecond, pytorch.DefaultSeconds];
         for (var i = 0; i < grokdsl.Count; i++)
         {
             var (ours, theirs) = (grokdsl[i], reference[i]);
             // Speed-up: a rate divides by theirs, a time divides theirs.
             var ratio = theirs is { } t ? (ours.Unit == "s" ? t / ours.Value : ours.Value / t) : (double?)null;
-            Console.WriteLine($"{ours.Name + $" ({ours.Unit})",-34} {ours.Value,12:0.00} {(theirs is { } v ? v.ToString("0.00") : "-"),16} " +
-                              $"{(ratio is { } r ? r.ToString("0.00") + "x" : "-"),16} {(ours.PeakMiB is { } peak ? peak.ToString("0") : "n/a"),13}");
+            table.AddPlainRow($"{ours.Name} ({ours.Unit})", ours.Value.ToString("0.00"), theirs is { } v ? v.ToString("0.00") : "-",
+                ratio is { } r ? r.ToString("0.00") + "x" : "-", ours.PeakMiB is { } peak ? peak.ToString("0") : "n/a");
         }
+        TablePrinter.Print(table.RightAligned(1, 2, 3, 4));
         if (pytorch.PeakResidentMiB is { } theirPeak) Console.WriteLine($"PyTorch peak RSS (whole script): {theirPeak:0} MiB");
         if (pytorch.DefaultGrokkedAt is { } step) Console.WriteLine($"PyTorch default experiment grokked at step {step} (its own split and initialization)");
         if (pytorch.Problem is not null) Console.WriteLine($"PyTorch comparison incomplete: {pytorch.Problem}");

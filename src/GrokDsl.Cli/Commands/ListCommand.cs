@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GrokDsl.Cli.Terminal;
 
 namespace GrokDsl.Cli.Commands;
 
@@ -26,11 +27,10 @@ static class ListCommand
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(experiments, GrokDsl.Runs.RunJson.Indented));
                 return ExitCodes.Ok;
             }
+            var table = TablePrinter.Plain("experiment", "runs", "source");
             foreach (var experiment in ExperimentResolver.BuiltIn)
-            {
-                var runs = experiment.ExpandSweep().Count();
-                Console.WriteLine($"{experiment.Info.Id,-28} {runs,4} run(s)  {experiment.Info.Source}");
-            }
+                table.AddPlainRow(experiment.Info.Id, experiment.ExpandSweep().Count().ToString(), experiment.Info.Source ?? "");
+            TablePrinter.Print(table.RightAligned(1));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GrokDsl.Contracts;
+using GrokDsl.Runs;
 using GrokDsl.Runtime.Plugins;
 
 namespace GrokDsl.Cli.Commands;
@@ -8,7 +9,7 @@ namespace GrokDsl.Cli.Commands;
 /// <summary><c>grokdsl plugins list|check</c>.</summary>
 static class PluginsCommand
 {
-    static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = RunJson.ReadableEncoder };
 
     public static Command Create()
     {

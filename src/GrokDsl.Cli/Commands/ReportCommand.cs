@@ -32,6 +32,10 @@ static class ReportCommand
         {
             Description = "Which sweep of an experiment folder to report, when it holds several (each `grokdsl sweep` records one in sweep-<sweep-id>.json).",
         };
+        var standalone = new Option<bool>("--standalone")
+        {
+            Description = "Inline plotly.js in the page, so it works copied anywhere alone (by default run and sweep pages load the runs folder's one plotly.min.js).",
+        };
         var command = new Command("report", """
             Write report.html for a run or a sweep directory, or a comparison of runs. A run's report is rebuilt
             from its directory alone. An experiment folder that holds several sweeps (each `grokdsl sweep` records
@@ -42,25 +46,26 @@ static class ReportCommand
               grokdsl report runs/modular-addition --watch --interval 30
               grokdsl report runs/modular-addition --sweep-id 3f2a9c0d1b7e4a55
               grokdsl report --compare runs/a/r1 runs/a/r2 -o compare.html
+              grokdsl report runs/modular-addition/6818cb0e1f2a --standalone
             """)
         {
-            paths, compare, output, template, watch, interval, sweepId,
+            paths, compare, output, template, watch, interval, sweepId, standalone,
         };
         command.SetAction((result, cancellation) => ExecuteAsync(
             result.GetValue(paths)!, result.GetValue(compare), result.GetValue(output), result.GetValue(template),
-            result.GetValue(watch), result.GetValue(interval), result.GetValue(sweepId), cancellation));
+            result.GetValue(watch), result.GetValue(interval), result.GetValue(sweepId), result.GetValue(standalone), cancellation));
         return command;
     }
 
     static async Task<int> ExecuteAsync(
-        string[] paths, bool compare, string? output, string? template, bool watch, int interval, string? sweepId, CancellationToken cancellation)
+        string[] paths, bool compare, string? output, string? template, bool watch, int interval, string? sweepId, bool standalone, CancellationToken cancellation)
     {
         if (watch && interval < 1)
         {
             Console.Error.WriteLine("error: --interval must be at least 1 second");
             return ExitCodes.Failed;
         }
-        Func<bool>? render = compare ? CompareRenderer(paths, output) : SingleRenderer(paths, template, sweepId);
+        Func<bool>? render = compare ? CompareRenderer(paths, output) : SingleRenderer(paths, template, sweepId, standalone);
         if (render is null) return ExitCodes.Failed;
         try
         {
@@ -87,7 +92,7 @@ static class ReportCommand
     }
 
     // One directory: a run (with its optional template) or a sweep, told apart by ReportTargets.
-    static Func<bool>? SingleRenderer(string[] paths, string? template, string? sweepId)
+    static Func<bool>? SingleRenderer(string[] paths, string? template, string? sweepId, bool standalone)
     {
         if (paths.Length != 1)
         {
@@ -101,7 +106,7 @@ static class ReportCommand
                 var run = new RunDirectory(path);
                 return () =>
                 {
-                    var (written, report) = RunReports.Write(run, template);
+                    var (written, report) = RunReports.Write(run, template, standalone);
                     Console.WriteLine(written);
                     return report.Summary is not null;
                 };
@@ -112,7 +117,7 @@ static class ReportCommand
                 if (!TryChooseSweep(path, sweepId, out var manifest)) return null;
                 return () =>
                 {
-                    var report = RenderSweep(path, manifest);
+                    var report = RenderSweep(path, manifest, standalone);
                     Console.WriteLine(report.ReportPath);
                     return !report.InProgress;
                 };
@@ -176,14 +181,14 @@ static class ReportCommand
     }
 
     /// <summary>Writes the report of a sweep (a manifest's runs, or every run folder), also after <c>dynamics</c> and <c>predict</c> add to it.</summary>
-    public static SweepReport RenderSweep(string path, SweepManifest? manifest)
+    public static SweepReport RenderSweep(string path, SweepManifest? manifest, bool standalone = false)
     {
         var experimentId = Path.GetFileName(path);
         var first = ReportTargets.RunDirectoriesIn(path).Select(folder => new RunDirectory(folder)).FirstOrDefault();
         var reproduce = manifest is not null ? $"{GrokdslInvocation.Prefix} {ShellWords.Join(manifest.Command)}"
             : first is null ? $"{GrokdslInvocation.Prefix} run {ShellWords.Quote(experimentId)}" : ReproduceCommand.For(first);
         var report = SweepReport.Load(path, reproduce, Source(experimentId), manifest: manifest);
-        SweepReportWriter.WriteTo(report);
+        SweepReportWriter.WriteTo(report, standalone);
         return report;
     }
 

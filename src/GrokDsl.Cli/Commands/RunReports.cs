@@ -11,11 +11,12 @@ static class RunReports
     /// runs recorded before that fall back on the built-in experiment's citation.
     /// </summary>
     /// <returns>The report written and its path.</returns>
-    public static (string Path, RunReport Report) Write(RunDirectory directory, string? template = null)
+    /// <param name="standalone">Inline plotly.js instead of loading the runs folder's copy.</param>
+    public static (string Path, RunReport Report) Write(RunDirectory directory, string? template = null, bool standalone = false)
     {
         var report = RunReport.Load(directory);
         if (report.Source is null && BuiltInCitation(report.ExperimentId) is { } citation) report = report with { Source = citation };
-        return (RunReportWriter.WriteTo(directory, report, template), report);
+        return (RunReportWriter.WriteTo(directory, report, template, standalone), report);
     }
 
     public static string? BuiltInCitation(string? experimentId) =>

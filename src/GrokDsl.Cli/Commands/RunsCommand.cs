@@ -1,18 +1,19 @@
 using System.CommandLine;
+using GrokDsl.Cli.Terminal;
 using System.Text.Json;
 using GrokDsl.Analysis;
 using GrokDsl.Runs;
 
 namespace GrokDsl.Cli.Commands;
 
-/// <summary><c>grokdsl runs list|show|seeds|rm</c>: the run store from the command line.</summary>
+/// <summary><c>grokdsl runs list|show|seeds|export|rm</c>: the run store from the command line.</summary>
 static class RunsCommand
 {
-    public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs seeds --experiment modular-addition\n  grokdsl runs rm --status failed --yes") { List(), Show(), Seeds(), Remove() };
+    public static Command Create() => new("runs", "List, inspect and remove stored runs.\n\nExamples:\n  grokdsl runs list -w Seed=0\n  grokdsl runs show 6818cb --json\n  grokdsl runs seeds --experiment modular-addition\n  grokdsl runs export --tensorboard tb\n  grokdsl runs rm --status failed --yes") { List(), Show(), Seeds(), RunsExportCommand.Create(), Remove() };
 
-    static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
-    static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished, damaged." };
-    static Option<string[]> Where() => new("--where", "-w") { Description = "Only runs whose configuration has KEY=VALUE (dotted keys, e.g. Optimizer.WeightDecay=0.3); repeatable." };
+    internal static Option<string?> Experiment() => new("--experiment", "-e") { Description = "Only runs of this experiment id." };
+    internal static Option<string?> Status() => new("--status", "-s") { Description = "Only runs with this status: grokked, censored, diverged, interrupted, failed, unfinished, damaged." };
+    internal static Option<string[]> Where() => new("--where", "-w") { Description = "Only runs whose configuration has KEY=VALUE (dotted keys, e.g. Optimizer.WeightDecay=0.3); repeatable." };
     static Option<bool> Json() => new("--json") { Description = "Print JSON for scripts instead of a table." };
 
     static Command List()
@@ -32,9 +33,11 @@ static class RunsCommand
                 Console.WriteLine(JsonSerializer.Serialize(entries.Select(Describe), RunJson.Indented));
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"{"experiment",-24} {"run",-12} {"status",-11} {"t_mem",7} {"t_grok",7} {"test acc",8}  path");
+            var table = TablePrinter.Plain("experiment", "run", "status", "t_mem", "t_grok", "test acc", "path");
             foreach (var e in entries)
-                Console.WriteLine($"{e.ExperimentId,-24} {e.RunId,-12} {e.Status,-11} {e.Summary?.MemorizedAtStep?.ToString() ?? "-",7} {e.Summary?.GrokkedAtStep?.ToString() ?? "-",7} {(e.Summary is { } s ? s.FinalTestAccuracy.ToString("P1") : "-"),8}  {e.Directory.Path}");
+                table.AddPlainRow(e.ExperimentId, e.RunId, e.Status, e.Summary?.MemorizedAtStep?.ToString() ?? "-", e.Summary?.GrokkedAtStep?.ToString() ?? "-",
+                    e.Summary is { } s ? s.FinalTestAccuracy.ToString("P1") : "-", e.Directory.Path);
+            TablePrinter.Print(table.RightAligned(3, 4, 5));
             Console.WriteLine($"{entries.Count} run(s)");
             return ExitCodes.Ok;
         });
@@ -104,13 +107,14 @@ static class RunsCommand
                 Console.WriteLine(JsonSerializer.Serialize(groups.Select(DescribeGroup), RunJson.Indented));
                 return ExitCodes.Ok;
             }
-            Console.WriteLine($"{"experiment",-24} {"runs",5} {"grokked",8} {"median t_grok",13} {"95% interval",21}  setting");
+            var table = TablePrinter.Plain("experiment", "runs", "grokked", "median t_grok", "95% interval", "setting");
             foreach (var g in groups)
             {
                 var median = g.Statistics?.MedianGrokkingStep;
-                var interval = median is null ? "-" : $"[{Step(median.Lower)}, {Step(median.Upper)}]";
-                Console.WriteLine($"{g.ExperimentId,-24} {g.Runs.Count,5} {(g.Statistics is { } s ? $"{s.Grokked}/{s.Runs}" : "-"),8} {Step(median?.Estimate),13} {interval,21}  {Label(g, groups)}");
+                table.AddPlainRow(g.ExperimentId, g.Runs.Count.ToString(), g.Statistics is { } s ? $"{s.Grokked}/{s.Runs}" : "-", Step(median?.Estimate),
+                    Interval(median?.Lower, median?.Upper), Label(g, groups));
             }
+            TablePrinter.Print(table.RightAligned(1, 2, 3));
             Console.WriteLine($"{groups.Count} setting(s); a median of '>' means more than half the runs never grokked");
             return ExitCodes.Ok;
         });
@@ -118,6 +122,16 @@ static class RunsCommand
     }
 
     static string Step(double? step) => step is { } s ? s.ToString("0") : ">";
+
+    // A bound the bootstrap could not place (too few runs grokked) is open, not a number: "[3000, >)" rather than
+    // "[>, >]", and no interval at all when neither bound is known.
+    static string Interval(double? lower, double? upper) => (lower, upper) switch
+    {
+        (null, null) => "-",
+        ({ } l, { } u) => $"[{l:0}, {u:0}]",
+        ({ } l, null) => $"[{l:0}, >)",
+        (null, { } u) => $"(>, {u:0}]",
+    };
 
     // The settings in which this group differs from another group of its experiment.
     static string Label(SeedGroup group, IReadOnlyList<SeedGroup> groups)
@@ -200,7 +214,7 @@ static class RunsCommand
         }
     }
 
-    static RunFilter? Filter(string? experiment, string? status, string[]? where)
+    internal static RunFilter? Filter(string? experiment, string? status, string[]? where)
     {
         var settings = new List<(string, string)>();
         foreach (var clause in where ?? [])

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using GrokDsl.Cli.Benchmarks;
+using GrokDsl.Cli.Terminal;
 using GrokDsl.Experiments;
 using GrokDsl.Runtime.Devices;
 using GrokDsl.Runtime.Execution;
@@ -83,12 +84,14 @@ static class StackedBenchCommand
     {
         Console.WriteLine($"anchor {anchor.Name}: a+b mod 113, 30% train, full batch, {anchor.Description}, {steps} steps (evaluated at the first and last)");
         var single = Single(host, anchor.Spec(steps, 0), runs, device);
-        Console.WriteLine($"  single run            {steps / single,10:0.00} steps/s  {steps / single,10:0.00} run-steps/s");
+        var table = TablePrinter.Plain("runs", "steps/s", "run-steps/s", "vs single").RightAligned(1, 2, 3);
+        table.AddPlainRow("single run", Rate(steps / single), Rate(steps / single), "1.00x");
         foreach (var size in sizes)
         {
             var seconds = Stacked(host, [.. Enumerable.Range(0, size).Select(seed => anchor.Spec(steps, seed))], runs, device);
-            Console.WriteLine($"  stacked R={size,-4}        {steps / seconds,10:0.00} steps/s  {size * steps / seconds,10:0.00} run-steps/s  ({size * steps / seconds / (steps / single):0.00}x single)");
+            table.AddPlainRow($"stacked R={size}", Rate(steps / seconds), Rate(size * steps / seconds), $"{size * steps / seconds / (steps / single):0.00}x");
         }
+        TablePrinter.Print(table);
     }
 
     static void TimeDefaultExperiment(PluginHost host, int defaultRuns, int defaultSteps, string runs, SelectedDevice device)
@@ -103,8 +106,10 @@ static class StackedBenchCommand
         Coordinator(host, device, stack: true).Train(seeds, runs, RunControl.None, force: static _ => true);
         var stacked = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"default experiment, {defaultRuns} runs x {defaultSteps} steps (evaluation, weight-norm measure, metrics files, reports off):");
-        Console.WriteLine($"  one after another     {sequential,8:0.00} s  {defaultRuns * defaultSteps / sequential,10:0.0} run-steps/s");
-        Console.WriteLine($"  stacked               {stacked,8:0.00} s  {defaultRuns * defaultSteps / stacked,10:0.0} run-steps/s  ({sequential / stacked:0.00}x; target >= 2x)");
+        var table = TablePrinter.Plain("runs", "seconds", "run-steps/s", "speed-up").RightAligned(1, 2, 3);
+        table.AddPlainRow("one after another", $"{sequential:0.00}", $"{defaultRuns * defaultSteps / sequential:0.0}", "1.00x");
+        table.AddPlainRow("stacked", $"{stacked:0.00}", $"{defaultRuns * defaultSteps / stacked:0.0}", $"{sequential / stacked:0.00}x (target >= 2x)");
+        TablePrinter.Print(table);
         PrintCeiling(host, seeds[0], device, defaultRuns * defaultSteps / sequential);
     }
 
@@ -129,4 +134,6 @@ static class StackedBenchCommand
 
     static RunCoordinator Coordinator(PluginHost host, SelectedDevice device, bool stack = false) =>
         new(host, SilentObserver.Instance, new Placement(device.Name, device.LibTorchFolder, stack), device);
+
+    static string Rate(double perSecond) => perSecond.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

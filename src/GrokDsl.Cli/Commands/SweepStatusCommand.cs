@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GrokDsl.Cli.Launchers;
 using GrokDsl.Cli.Launchers.Slurm;
+using GrokDsl.Cli.Terminal;
 
 namespace GrokDsl.Cli.Commands;
 
@@ -62,11 +63,9 @@ static class SweepStatusCommand
             .Where(c => c.count > 0)
             .Select(c => $"{c.count} {c.status}");
         Console.WriteLine($"  {string.Join(", ", counts)}");
-        Console.WriteLine($"  {"run",4}  {"run id",-14} {"status",-12} {"step",8}  slurm");
+        var table = TablePrinter.Plain("run", "run id", "status", "step", "slurm");
         foreach (var run in runs)
-        {
-            var slurm = run.Queue is { } q ? $"{q.TaskId} {q.State}" : "-";
-            Console.WriteLine($"  {run.Index,4}  {run.RunId,-14} {run.Status,-12} {run.Step?.ToString() ?? "-",8}  {slurm}");
-        }
+            table.AddPlainRow(run.Index.ToString(), run.RunId, run.Status.ToString(), run.Step?.ToString() ?? "-", run.Queue is { } q ? $"{q.TaskId} {q.State}" : "-");
+        TablePrinter.Print(table.RightAligned(0, 3));
     }
 }

@@ -4,20 +4,34 @@ using Spectre.Console;
 
 namespace GrokDsl.Cli.Terminal;
 
-/// <summary>Drives a Spectre.Console progress bar per run, one after the other: step, accuracies, loss, steps/s and ETA.</summary>
+/// <summary>
+/// Drives a Spectre.Console progress bar per run, one after the other: the run's folder (which ends in its run id), then
+/// step, accuracies, loss, steps/s and ETA.
+/// </summary>
 sealed class ProgressBarObserver(ProgressContext context) : ITrainingObserver
 {
     ProgressTask? _task;
+    string _folder = "";
 
-    public void OnStarted(RunSpec spec, RunDirectory directory) =>
-        _task = context.AddTask(Markup.Escape($"{spec.Experiment.Id}/{spec.RunId}"), maxValue: spec.Stopping.MaxSteps);
+    public void OnStarted(RunSpec spec, RunDirectory directory)
+    {
+        _folder = Folder(directory);
+        _task = context.AddTask(Markup.Escape(_folder), maxValue: spec.Stopping.MaxSteps);
+    }
 
     public void OnEvaluated(MetricRecord record, GrokkingTracker tracker, long maxSteps)
     {
         if (_task is null) return;
         _task.MaxValue = maxSteps;
         _task.Value = record.Step;
-        _task.Description = Markup.Escape(ProgressText.Describe(record, tracker));
+        _task.Description = Markup.Escape($"{_folder}  {ProgressText.Describe(record, tracker)}");
+    }
+
+    // Relative to where the command was started when the run is below it (runs/modular-addition/6818cb0e1f2a), else absolute.
+    internal static string Folder(RunDirectory directory)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, directory.Path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? directory.Path : relative;
     }
 
     public void OnMeasureFailed(string measureId, Exception error) =>

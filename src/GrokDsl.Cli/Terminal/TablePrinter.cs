@@ -9,15 +9,32 @@ namespace GrokDsl.Cli.Terminal;
 /// </summary>
 static class TablePrinter
 {
-    public static void Print(Table table)
+    public static void Print(Table table) => Print(table, Console.Out);
+
+    /// <summary>Writes to <paramref name="output"/>; anything but the console's own writer counts as not a terminal.</summary>
+    public static void Print(Table table, TextWriter output)
     {
+        var plain = Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Console.Out),
-            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            Out = new AnsiConsoleOutput(output),
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             Interactive = InteractionSupport.No,
         });
-        if (Console.IsOutputRedirected) console.Profile.Width = 160;
+        if (plain) console.Profile.Width = 160;
         console.Write(table);
     }
+
+    /// <summary>A table whose cells are plain text: no markup is interpreted in what the run store holds.</summary>
+    public static Table Plain(params string[] columns) => new Table().AddColumns(columns.Select(c => new TableColumn(Markup.Escape(c))).ToArray());
+
+    /// <summary>Right-aligns the numeric columns at these positions.</summary>
+    public static Table RightAligned(this Table table, params int[] columns)
+    {
+        foreach (var column in columns) table.Columns[column].RightAligned();
+        return table;
+    }
+
+    /// <summary>Adds one row of plain text (escaped, so "[a, b]" in a value is not read as markup).</summary>
+    public static Table AddPlainRow(this Table table, params string[] cells) => table.AddRow(cells.Select(c => new Text(c)).ToArray());
 }

@@ -104,17 +104,27 @@
         colorscale: "Viridis", reversescale: metric === "grokking", colorbar: colorbar,
         zmin: metric === "grokking" ? undefined : 0, zmax: metric === "grokking" ? undefined : 1,
       };
+      // Cells with a label but no colour (censored medians) are drawn again on top in a mid grey with dark text:
+      // Plotly's automatic text colour on an empty cell is white, unreadable on the light plot background.
+      var uncoloured = z.map(function (row, r) {
+        return row.map(function (value, c) { return value === null && text[r][c] !== "" ? 0 : null; });
+      });
+      var censored = {
+        type: "heatmap", x: xs, y: ys, z: uncoloured, text: text, customdata: hover, texttemplate: "%{text}",
+        textfont: { size: 12, color: "#1f2937" }, hovertemplate: "%{customdata}<extra><\/extra>", xgap: 2, ygap: 2,
+        colorscale: [[0, "#c9ced6"], [1, "#c9ced6"]], showscale: false, zmin: 0, zmax: 1,
+      };
       var layout = {
         height: Math.max(300, 90 + 56 * ys.length),
         margin: { l: 110, r: 24, t: 16, b: 64 },
         font: { family: "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif", size: 12, color: "#1f2937" },
         paper_bgcolor: "rgba(0,0,0,0)",
-        // Cells without colour (censored medians, missing settings) show this grey.
+        // Settings without runs show this light grey; censored cells the darker grey of the second trace.
         plot_bgcolor: "#eef0f3",
         xaxis: { type: "category", title: { text: axes[xi].key }, showgrid: false },
         yaxis: { type: "category", title: { text: yi >= 0 ? axes[yi].key : "" }, showgrid: false, showticklabels: yi >= 0 },
       };
-      Plotly.react("phase-diagram", [trace], layout, { responsive: true, displaylogo: false });
+      Plotly.react("phase-diagram", [trace, censored], layout, { responsive: true, displaylogo: false });
     }
 
     [xSelect, ySelect, metricSelect].forEach(function (select) { select.addEventListener("change", draw); });

@@ -9,6 +9,6 @@ sealed class ProgressCallback(ITrainingObserver observer) : ITrainingCallback
 {
     public void OnRecorded(LoopRun run, MetricRecord record, bool evaluated)
     {
-        if (evaluated) observer.OnEvaluated(record, run.Tracker, run.Spec.Stopping.MaxSteps);
+        if (evaluated) observer.OnEvaluated(run.Spec, record, run.Tracker, run.Spec.Stopping.MaxSteps);
     }
 }

@@ -24,8 +24,12 @@ public sealed record RunResult(RunDirectory Directory, RunSummary Summary, bool 
 /// Components are created before anything is written, so a missing plugin or an invalid option leaves <c>runs/</c> untouched.
 /// </summary>
 /// <param name="device">The placement's device, when the caller selected it already (before loading anything that might load libtorch).</param>
-public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observer, Placement? placement = null, SelectedDevice? device = null)
+/// <param name="terminal">Told of every run's progress; each run's log.txt gets the same (<see cref="RunLogObserver"/>).</param>
+public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver terminal, Placement? placement = null, SelectedDevice? device = null)
 {
+    // Named as the primary constructor's parameter was, so that every use below goes through the run logs.
+    readonly ITrainingObserver observer = new RunLogObserver(terminal);
+
     readonly Placement _placement = placement ?? Placement.Cpu;
     SelectedDevice? _device = device;
     RunLifecycle? _lifecycle;

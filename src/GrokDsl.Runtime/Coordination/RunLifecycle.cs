@@ -76,7 +76,9 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
     /// A failed run's summary keeps the last step it is known to have reached: its last metrics record written, else
     /// the checkpoint it resumed from.
     /// </summary>
-    public void Fail(RunDirectory directory, RunSpec spec, TrainingComponents components, Exception error, MetricRecord? lastRecord, CheckpointState? resumedFrom) =>
+    public void Fail(RunDirectory directory, RunSpec spec, TrainingComponents components, Exception error, MetricRecord? lastRecord, CheckpointState? resumedFrom)
+    {
+        observer.OnFailed(spec, directory, error);
         directory.WriteSummary(new RunSummary
         {
             ExperimentId = spec.Experiment.Id,
@@ -94,6 +96,7 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
             Plugins = components.PluginVersions,
             PluginBuilds = components.PluginBuilds,
         });
+    }
 
     RunSummary Summarize(RunSpec spec, LoopOutcome outcome, TrainingComponents components) => new()
     {

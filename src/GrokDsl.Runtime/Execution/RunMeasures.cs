@@ -56,7 +56,7 @@ sealed class RunMeasures(RunSpec spec, IEnumerable<(string Id, IProgressMeasure 
                 // A broken measure costs its own panel, not the run.
                 _measures.RemoveAll(m => m.Id == id);
                 _failures[id] = $"{e.GetType().Name}: {e.Message}";
-                observer.OnMeasureFailed(id, e);
+                observer.OnMeasureFailed(spec, id, e);
             }
         }
         return values;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -41,11 +42,14 @@ public sealed class ConfigurationWriter
     static string? ComponentIdOf(object? item) =>
         item?.GetType().GetCustomAttributes(typeof(ComponentAttribute), false) is [ComponentAttribute component] ? component.Id : null;
 
+    // config.json is for people: "a+b" reads as a+b. The run id is hashed over RunIds.HashInput, not over this text.
+    static readonly JsonSerializerOptions Readable = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The canonical configuration, indented for people to read.</summary>
-    public string ToJson() => ToNode().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    public string ToJson() => ToNode().ToJsonString(Readable);
 
     /// <summary>The run id: the first 12 hex digits of the SHA-256 of the compact canonical JSON.</summary>
-    public string RunId() => RunIds.FromCanonicalJson(ToNode().ToJsonString());
+    public string RunId() => RunIds.FromCanonicalJson(ToNode().ToJsonString(RunIds.HashInput));
 
     JsonObject ToNode()
     {
@@ -67,6 +71,12 @@ public sealed class ConfigurationWriter
 /// <summary>Run ids are content hashes of canonical configurations.</summary>
 public static class RunIds
 {
+    /// <summary>
+    /// How the canonical JSON is written for hashing: compact, with the default (strict) escaping that every stored run
+    /// id was computed with. The files may be written differently; this must never change, or every run id would.
+    /// </summary>
+    public static readonly JsonSerializerOptions HashInput = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Default };
+
     public static string FromCanonicalJson(string compactJson)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(compactJson));
@@ -75,5 +85,5 @@ public static class RunIds
 
     /// <summary>Recomputes the run id of an indented canonical configuration read back from disk.</summary>
     public static string FromStoredConfiguration(string json) =>
-        FromCanonicalJson(JsonNode.Parse(json)!.ToJsonString());
+        FromCanonicalJson(JsonNode.Parse(json)!.ToJsonString(HashInput));
 }

@@ -15,7 +15,7 @@ static class Grokdsl
         Console.SetError(error);
         try
         {
-            var exitCode = GrokDslCommand.Create().Parse(args).Invoke();
+            var exitCode = GrokDslCommand.Invoke(args);
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

@@ -46,6 +46,10 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
             Assert.Equal("[[null,null],[" + Json(Math.Log10(6000)) + "," + Json(Math.Log10(2000)) + "]]", z!.ToJsonString());
             var text = await page.Session.EvaluateAsync("document.getElementById('phase-diagram').data[0].text[0][0]", cancellation);
             Assert.StartsWith("censored > 10,000", (string)text!);
+            // The censored row is drawn again, grey with dark text, over the uncoloured cells only.
+            var overlay = await page.Session.EvaluateAsync(
+                "(() => { const d = document.getElementById('phase-diagram').data[1]; return [d.z[0][0], d.z[0][1], d.z[1][0], d.textfont.color]; })()", cancellation);
+            Assert.Equal("[0,0,null,\"#1f2937\"]", overlay!.ToJsonString());
 
             var fractions = await page.Session.EvaluateAsync(
                 """(() => { const s = document.getElementById('phase-diagram-metric'); s.value = 'fraction'; s.dispatchEvent(new Event('change')); return document.getElementById('phase-diagram').data[0].z; })()""",

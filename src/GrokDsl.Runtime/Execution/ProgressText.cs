@@ -1,11 +1,10 @@
 using System.Globalization;
 using GrokDsl.Runs;
-using GrokDsl.Runtime.Execution;
 
-namespace GrokDsl.Cli.Terminal;
+namespace GrokDsl.Runtime.Execution;
 
-/// <summary>One line of run progress, shared by the progress bar and the plain log.</summary>
-static class ProgressText
+/// <summary>One line of run progress, shared by the progress bar, the plain log lines and each run's log.txt.</summary>
+public static class ProgressText
 {
     public static string Describe(MetricRecord record, GrokkingTracker tracker)
     {
