@@ -56,14 +56,15 @@ public sealed class CheckpointStore(string runFolder)
     }
 
     /// <summary>The newest checkpoint that verifies; corrupt ones are reported through <paramref name="warn"/> and skipped.</summary>
-    public Checkpoint? LoadLatest(Action<string> warn)
+    /// <param name="atOrBefore">Only checkpoints at this step or before count (a run rewound past a gap in its metrics).</param>
+    public Checkpoint? LoadLatest(Action<string> warn, long? atOrBefore = null)
     {
         // Temporary folders are what a killed writer left behind: never committed, never loaded.
         if (Directory.Exists(Folder))
             foreach (var abandoned in Directory.EnumerateDirectories(Folder, "." + Prefix + "*"))
                 Directory.Delete(abandoned, recursive: true);
 
-        foreach (var folder in Committed().Reverse())
+        foreach (var folder in Committed().Reverse().Where(f => atOrBefore is not { } limit || StepOf(f) <= limit))
         {
             var problem = Verify(folder, out var state);
             if (problem is null) return new Checkpoint(folder, state!);
@@ -100,6 +101,12 @@ public sealed class CheckpointStore(string runFolder)
         }
     }
 
+    /// <summary>Removes the checkpoints after <paramref name="step"/>, for a run rewound to it: training writes them again.</summary>
+    public void RemoveAfter(long step)
+    {
+        foreach (var folder in Committed().Where(f => StepOf(f) > step).ToList()) Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>Removes every checkpoint, for a run that starts over.</summary>
     public void Clear()
     {
@@ -119,6 +126,10 @@ public sealed class CheckpointStore(string runFolder)
     }
 
     string PathOf(long step) => Path.Combine(Folder, $"{Prefix}{step:D9}");
+
+    // Null for a folder that only looks like a checkpoint's: it is neither rewound to nor removed.
+    static long? StepOf(string folder) =>
+        long.TryParse(Path.GetFileName(folder).AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var step) ? step : null;
 
     IEnumerable<string> Committed() =>
         Directory.Exists(Folder)

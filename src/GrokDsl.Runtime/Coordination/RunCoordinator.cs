@@ -42,6 +42,9 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
 
     public ISweepLog Log { get; init; } = SilentSweepLog.Instance;
 
+    /// <summary>What a run about to resume does when its metrics stream lacks records its checkpoint implies (--rewind, --resume-anyway).</summary>
+    public MetricsGapPolicy OnMetricsGap { get; init; }
+
     /// <summary>The device runs train on, selected on first use (<see cref="Placement.SelectDevice"/>).</summary>
     public SelectedDevice Device => _device ??= _placement.SelectDevice();
 
@@ -66,7 +69,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
         using var components = TrainingComponents.Create(spec, plugins, Device.Device);
         var checkpoints = new CheckpointStore(directory.Path);
         if (force) checkpoints.Clear();
-        var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
+        var resumeFrom = ResumePoint.Choose(checkpoints, directory, spec, OnMetricsGap, observer.OnWarning);
         // A warm start's source is checked before the run directory is made: a missing or corrupt one refuses the run.
         var warmStart = resumeFrom is null && spec.Training.InitializeFrom is { } from ? WarmStart.Source(from) : null;
         Lifecycle.Begin(directory, spec, components, origin);
@@ -138,7 +141,8 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested;
+                // A gap in the metrics is the same on every attempt: it takes the user's --rewind or --resume-anyway.
+                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested || e is MetricsGapException;
                 Log.OnAttemptFailed($"run {index} {spec.Experiment.Id}/{spec.RunId}", attempt, Policy.Retries + 1, e, retrying: !last);
                 if (last) return SweepEntry.Failed(index, spec.RunId, Describe(e), attempt, SummaryOf(runsRoot, spec)?.FinalStep);
             }
@@ -163,7 +167,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested;
+                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested || e is MetricsGapException;
                 Log.OnAttemptFailed(name, attempt, Policy.Retries + 1, e, retrying: !last);
                 if (last) return new SweepResult([.. order.Select(index => AfterFailure(index, runs[index], runsRoot, Describe(e), attempt))]);
             }
@@ -190,7 +194,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
         }
 
         RefreshPlugins($"{pending.Count} run(s) of {specs[0].Experiment.Id}");
-        var packing = StackPlanner.Plan(pending, plugins, _placement.BudgetOn(Device), spec => force(spec) ? null : ResumeStep(spec, runsRoot));
+        var packing = StackPlanner.Plan(pending, plugins, _placement.BudgetOn(Device), spec => force(spec) ? null : ResumeStep(spec, runsRoot, OnMetricsGap));
         Log.OnPacked(packing);
         var trained = new Dictionary<RunSpec, RunResult>(ReferenceEqualityComparer.Instance);
         foreach (var stack in packing.Stacks)
@@ -210,8 +214,11 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
     }
 
     // The step a run's newest valid checkpoint would resume it from, for packing; its warnings come when it is loaded.
-    static long? ResumeStep(RunSpec spec, string runsRoot) =>
-        new CheckpointStore(RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId).Path).LoadLatest(_ => { })?.State.Step;
+    static long? ResumeStep(RunSpec spec, string runsRoot, MetricsGapPolicy policy)
+    {
+        var directory = RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId);
+        return ResumePoint.Step(new CheckpointStore(directory.Path), directory, spec, policy);
+    }
 
     /// <summary>
     /// Trains runs that <see cref="StackPlanner"/> found compatible as one stacked model; returns their results in order.
@@ -235,14 +242,20 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             using var model = StackedModels.Create(specs, components, plugins, Device.Device);
 
             var directories = specs.Select(s => RunDirectory.For(runsRoot, s.Experiment.Id, s.RunId)).ToList();
+            // Every run's resume point first: a gap refused in one run leaves every directory of the stack untouched.
+            var stores = directories.Select(d => new CheckpointStore(d.Path)).ToList();
+            var resumePoints = new List<Checkpoint?>();
             for (var r = 0; r < specs.Count; r++)
             {
-                var checkpoints = new CheckpointStore(directories[r].Path);
-                if (!resume) checkpoints.Clear();
-                var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
+                if (!resume) stores[r].Clear();
+                resumePoints.Add(ResumePoint.Choose(stores[r], directories[r], specs[r], OnMetricsGap, observer.OnWarning));
+            }
+            for (var r = 0; r < specs.Count; r++)
+            {
+                var resumeFrom = resumePoints[r];
                 Lifecycle.Begin(directories[r], specs[r], components[r], _originOf(specs[r]));
                 metrics.Add(resumeFrom is null ? MetricsFile.Create(directories[r].MetricsPath) : MetricsFile.Resume(directories[r].MetricsPath, resumeFrom.State.Step, observer.OnWarning));
-                runs.Add(new LoopRun(r, specs[r], components[r], metrics[r], checkpoints, resumeFrom, observer));
+                runs.Add(new LoopRun(r, specs[r], components[r], metrics[r], stores[r], resumeFrom, observer));
             }
 
             try
