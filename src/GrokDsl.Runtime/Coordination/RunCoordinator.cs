@@ -37,14 +37,13 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
     /// <summary>Writes a finished run's report.html; null writes none.</summary>
     public Action<RunDirectory>? WriteReport { get; init; }
 
-    /// <summary>How runs that throw are retried within a sweep; a lone <see cref="Train(RunSpec, string, bool, RunControl)"/> is one attempt.</summary>
+    /// <summary>
+    /// How runs that throw are retried within a sweep (a lone <see cref="Train(RunSpec, string, bool, RunControl)"/> is one attempt),
+    /// and what a run whose metrics have a gap does.
+    /// </summary>
     public SweepPolicy Policy { get; init; } = new();
 
     public ISweepLog Log { get; init; } = SilentSweepLog.Instance;
-
-    /// <summary>What a run about to resume does when its metrics stream lacks records its checkpoint implies (--rewind, --resume-anyway).</summary>
-    public MetricsGapPolicy OnMetricsGap { get; init; }
-
     /// <summary>The device runs train on, selected on first use (<see cref="Placement.SelectDevice"/>).</summary>
     public SelectedDevice Device => _device ??= _placement.SelectDevice();
 
@@ -69,7 +68,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
         using var components = TrainingComponents.Create(spec, plugins, Device.Device);
         var checkpoints = new CheckpointStore(directory.Path);
         if (force) checkpoints.Clear();
-        var resumeFrom = ResumePoint.Choose(checkpoints, directory, spec, OnMetricsGap, observer.OnWarning);
+        var resumeFrom = ResumePoint.Choose(checkpoints, directory, spec, Policy.OnMetricsGap, observer.OnWarning);
         // A warm start's source is checked before the run directory is made: a missing or corrupt one refuses the run.
         var warmStart = resumeFrom is null && spec.Training.InitializeFrom is { } from ? WarmStart.Source(from) : null;
         Lifecycle.Begin(directory, spec, components, origin);
@@ -194,7 +193,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
         }
 
         RefreshPlugins($"{pending.Count} run(s) of {specs[0].Experiment.Id}");
-        var packing = StackPlanner.Plan(pending, plugins, _placement.BudgetOn(Device), spec => force(spec) ? null : ResumeStep(spec, runsRoot, OnMetricsGap));
+        var packing = StackPlanner.Plan(pending, plugins, _placement.BudgetOn(Device), spec => force(spec) ? null : ResumeStep(spec, runsRoot, Policy.OnMetricsGap));
         Log.OnPacked(packing);
         var trained = new Dictionary<RunSpec, RunResult>(ReferenceEqualityComparer.Instance);
         foreach (var stack in packing.Stacks)
@@ -248,7 +247,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             for (var r = 0; r < specs.Count; r++)
             {
                 if (!resume) stores[r].Clear();
-                resumePoints.Add(ResumePoint.Choose(stores[r], directories[r], specs[r], OnMetricsGap, observer.OnWarning));
+                resumePoints.Add(ResumePoint.Choose(stores[r], directories[r], specs[r], Policy.OnMetricsGap, observer.OnWarning));
             }
             for (var r = 0; r < specs.Count; r++)
             {

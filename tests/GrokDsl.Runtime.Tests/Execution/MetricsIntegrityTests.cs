@@ -35,7 +35,7 @@ public sealed class MetricsIntegrityTests
     static RunResult Execute(string runs, ITrainingObserver observer, MetricsGapPolicy policy = MetricsGapPolicy.Refuse)
     {
         using var host = TestPlugins.LoadBuiltIns();
-        return new RunCoordinator(host, observer) { OnMetricsGap = policy }.Train(Spec, runs, force: false, CancellationToken.None);
+        return new RunCoordinator(host, observer) { Policy = new SweepPolicy(OnMetricsGap: policy) }.Train(Spec, runs, force: false, CancellationToken.None);
     }
 
     static RunDirectory Directory(string runs) => RunDirectory.For(runs, Spec.Experiment.Id, Spec.RunId);
