@@ -90,13 +90,19 @@ public sealed class CheckpointStore(string runFolder)
         return problem is null ? new Checkpoint(folder, state!) : throw new InvalidDataException($"{folder}: {problem}");
     }
 
-    /// <summary>Keeps the newest <paramref name="keepLast"/> checkpoints and every one tagged with an event.</summary>
+    /// <summary>
+    /// The events that keep a checkpoint beyond the newest N (the README's retention rule). An "interrupted" one is
+    /// only where a run stopped: once the run has moved past it, it goes like any other.
+    /// </summary>
+    public static IReadOnlySet<string> RetainedEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "memorized", "grokked", "final" };
+
+    /// <summary>Keeps the newest <paramref name="keepLast"/> checkpoints and every one tagged with a <see cref="RetainedEvents">retained event</see>.</summary>
     public void Prune(int keepLast)
     {
         var folders = Committed().ToList();
         foreach (var folder in folders.Take(Math.Max(0, folders.Count - keepLast)))
         {
-            if (Verify(folder, out var state) is null && state!.Events.Count > 0) continue;
+            if (Verify(folder, out var state) is null && state!.Events.Any(RetainedEvents.Contains)) continue;
             Directory.Delete(folder, recursive: true);
         }
     }
