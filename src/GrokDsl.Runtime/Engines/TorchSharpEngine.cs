@@ -90,6 +90,8 @@ public sealed class TorchSharpEngine : IStepEngine
 
     public double[] TrainLosses() => [_loss!.to_type(ScalarType.Float64).item<double>()];
 
+    public Tensor TrainLossTensor => _loss!;
+
     public double[] TrainAccuracies() => [Accuracy(_logits!, _targets!)];
 
     public string? ParameterDivergence(int run, long step) =>

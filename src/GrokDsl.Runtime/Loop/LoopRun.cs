@@ -32,6 +32,9 @@ public sealed class LoopRun(
     public bool Active { get; private set; } = true;
     public RunStatus Status { get; set; } = RunStatus.Censored;
     public string? Divergence { get; set; }
+
+    /// <summary>The first step this run's training loss was not finite, and its value, once the loop has read it.</summary>
+    public (long Step, double Loss)? FirstNonFiniteLoss { get; set; }
     public MetricRecord? Last { get; set; }
     public long FinalStep { get; private set; }
     public double WallSeconds { get; private set; }

@@ -35,6 +35,12 @@ public sealed class TrainingLoop
 
     public void Run(RunControl control)
     {
+        using var lossWatch = new NonFiniteLossWatch(_runs.Count);
+        Run(control, lossWatch);
+    }
+
+    void Run(RunControl control, NonFiniteLossWatch lossWatch)
+    {
         var (training, stopping) = (_runs[0].Spec.Training, _runs[0].Spec.Stopping);
         _clock.Start();
         for (var step = _engine.StartStep; ; step++)
@@ -52,9 +58,15 @@ public sealed class TrainingLoop
             var evaluate = step % training.EvaluateEvery == 0 || step == stopping.MaxSteps;
             var test = evaluate ? _engine.EvaluateTest() : ((double[] Loss, double[] Accuracy)?)null;
             _engine.Forward();
+            lossWatch.Observe(step, _engine.TrainLossTensor);
 
             // Between evaluations, a run writes a record only where a callback wants one (a measure is due), as it would alone.
-            var recording = Active().Where(run => evaluate || _callbacks.WantsRecord(run, step)).ToList();
+            var wanted = Active().Where(run => evaluate || _callbacks.WantsRecord(run, step)).ToHashSet();
+            // The losses are read where the loop syncs anyway (a record) and at each window's end; a run whose loss was
+            // not finite stops at its own next record or window end, so alone or stacked it stops at the same step.
+            var endsWindow = NonFiniteLossWatch.EndsWindow(step);
+            if (wanted.Count > 0 || endsWindow) NoteNonFiniteLosses(lossWatch.Read());
+            var recording = Active().Where(run => wanted.Contains(run) || endsWindow && stopping.StopWhenDiverged && run.FirstNonFiniteLoss is not null).ToList();
             if (recording.Count > 0)
             {
                 Record(step, recording, test, stopping);
@@ -65,6 +77,11 @@ public sealed class TrainingLoop
     }
 
     IEnumerable<LoopRun> Active() => _runs.Where(r => r.Active);
+
+    void NoteNonFiniteLosses((long Step, double Loss)?[] firstNonFinite)
+    {
+        foreach (var run in Active()) run.FirstNonFiniteLoss ??= firstNonFinite[run.Index];
+    }
 
     double Wall(LoopRun run) => run.WallOffset + _clock.Elapsed.TotalSeconds;
 
@@ -81,19 +98,25 @@ public sealed class TrainingLoop
         {
             var (r, wall) = (run.Index, Wall(run));
             var happened = MeasureEvents.None;
+            var nonFiniteLoss = run.FirstNonFiniteLoss is { } first ? DivergenceCheck.NonFiniteTrainLoss(first.Step, first.Loss) : null;
             string? diverged = null;
             if (test is { } evaluated)
             {
                 happened = run.Tracker.Observe(step, trainAccuracy[r], evaluated.Accuracy[r]);
-                diverged = DivergenceCheck.InLosses(step, trainLoss[r], evaluated.Loss[r]) ?? _engine.ParameterDivergence(r, step);
+                diverged = nonFiniteLoss ?? DivergenceCheck.InLosses(step, trainLoss[r], evaluated.Loss[r]) ?? _engine.ParameterDivergence(r, step);
                 if (diverged is not null && stopping.StopWhenDiverged || stopping.IsReached(step, wall, run.Tracker.GrokkedAtStep)) happened |= MeasureEvents.Final;
+            }
+            else if (nonFiniteLoss is not null && stopping.StopWhenDiverged)
+            {
+                // Between evaluations: the run stops here, with the step its loss first became non-finite.
+                diverged = nonFiniteLoss;
+                happened |= MeasureEvents.Final;
             }
             var values = _callbacks.OnRecord(run, step, test is not null, happened, () => new GrokDsl.Contracts.MeasureContext(step, _engine.ModelOf(r), run.Components.Data));
             var record = new MetricRecord(step, trainLoss[r], trainAccuracy[r], test?.Loss[r], test?.Accuracy[r], wall, values);
             run.Metrics.Append(record);
             if (test is not null) run.Last = record;
             _callbacks.OnRecorded(run, record, test is not null);
-            if (test is null) continue;
 
             if (diverged is not null)
             {
@@ -105,6 +128,7 @@ public sealed class TrainingLoop
                     continue;
                 }
             }
+            if (test is null) continue;
             if (run.Tracker.GrokkedAtStep is not null) run.Status = RunStatus.Grokked;
             if (happened.HasFlag(MeasureEvents.Final)) End(run, run.Status, step, "final");
         }
