@@ -80,6 +80,43 @@ public sealed class HardeningCommandTests
         Assert.Equal(9, File.ReadAllLines(metrics).Length);
     }
 
+    const string SweepNamingUnknownComponents = """
+        namespace Lab;
+
+        [Experiment("unknown-parts", Source = "test fixture")]
+        public sealed partial record UnknownParts
+        {
+            public Mystery Data { get; init; } = new();
+            public Mlp Model { get; init; } = new() { EmbeddingWidth = 16, HiddenWidth = 32 };
+            public AdamW Optimizer { get; init; } = new() { WeightDecay = 1.0 };
+            public Stopping Stopping { get; init; } = new() { MaxSteps = 20 };
+            public IReadOnlyList<string> Measures { get; init; } = ["weight-norm", "no-such-measure"];
+
+            [Sweep(0, 1, 2)] public int Seed { get; init; }
+        }
+
+        [Component(ComponentKind.Dataset, "mystery-data")]
+        public sealed record Mystery;
+        """;
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("sweep")]
+    [InlineData("check")]
+    public void ASweepNamingComponentsNoPluginProvides_IsRefusedWithExit2_BeforeAnyRunDirectory_ByRunSweepAndCheckAlike(string command)
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("UnknownParts.cs", SweepNamingUnknownComponents);
+
+        var (exitCode, output, error) = cli.Invoke(command == "check" ? [command, file] : [command, file, "--runs", cli.Runs]);
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("error: unknown-parts: run 0 of 3 (Seed=0) and 2 other run(s): No plugin provides dataset 'mystery-data'", error);
+        Assert.Contains("error: unknown-parts: run 0 of 3 (Seed=0) and 2 other run(s): No plugin provides measure 'no-such-measure'", error);
+        Assert.DoesNotContain("ok", output.Split('\n').Select(static l => l.Trim()));
+        Assert.False(Directory.Exists(cli.Runs));
+    }
+
     [Fact]
     public void RewindAndResumeAnyway_ExcludeEachOther()
     {

@@ -115,6 +115,8 @@ static class SweepCommand
             var reference = ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []);
             if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? [], where, runLimit, GlobalOptions.Of(result)) is not { } plan)
                 return ExitCodes.InvalidExperiment;
+            // The local launcher checks with the plugins it trains with; array tasks are checked here, before they are submitted.
+            if (useSlurm && !PluginPreflight.Passes(plan)) return ExitCodes.InvalidExperiment;
             if (where.Stack && useSlurm)
             {
                 if (StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) is not { } stacked) return ExitCodes.InvalidExperiment;

@@ -69,6 +69,7 @@ static class SweepTaskCommand
         if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
         {
+            if (!PluginPreflight.Passes(plan, host)) return ExitCodes.InvalidExperiment;
             var coordinator = LocalLauncher.Coordinator(plan, device, host, Console.Out, Console.Error, quiet, policy);
             outcome = coordinator.Train(plan, signals.Control, indices);
         }

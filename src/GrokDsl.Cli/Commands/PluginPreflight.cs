@@ -1,0 +1,32 @@
+using GrokDsl.Runtime.Plugins;
+
+namespace GrokDsl.Cli.Commands;
+
+/// <summary>
+/// The plugin half of what `run`, the `sweep` commands and `check` refuse before anything trains: a run that names a
+/// dataset, model or measure no plugin provides, or a cadence for a measure it does not list. Each problem is printed
+/// once, with the first run it was found in and that run's swept settings; the command then exits with 2.
+/// </summary>
+static class PluginPreflight
+{
+    /// <summary>Whether every run of <paramref name="plan"/> resolves; <paramref name="host"/> null loads the plan's plugin folders for the check.</summary>
+    public static bool Passes(RunPlan plan, PluginHost? host = null)
+    {
+        using var loaded = host is null ? PluginHost.Load(PluginFolders.Default(plan.PluginFolders)) : null;
+        var problems = RunPreflight.Check(plan.Runs, host ?? loaded!);
+        foreach (var problem in problems)
+        {
+            var others = problem.Runs > 1 ? $" and {problem.Runs - 1} other run(s)" : "";
+            Console.Error.WriteLine($"error: {plan.ExperimentId}: run {problem.RunIndex} of {plan.Runs.Count} ({Settings(plan, problem.RunIndex)}){others}: {problem.Message}");
+        }
+        return problems.Count == 0;
+    }
+
+    // A run's swept settings as its reproducing command pins them: one `--set PATH=VALUE` per swept axis, at its end.
+    static string Settings(RunPlan plan, int index)
+    {
+        var swept = plan.Experiment.Info.SweepAxes.Count;
+        var pinned = plan.Origins[index].Reproduce.TakeLast(2 * swept).Where((_, i) => i % 2 == 1).ToList();
+        return pinned.Count > 0 ? string.Join(", ", pinned) : $"run id {plan.Runs[index].RunId}";
+    }
+}
