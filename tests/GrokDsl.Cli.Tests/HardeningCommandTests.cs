@@ -117,6 +117,47 @@ public sealed class HardeningCommandTests
         Assert.False(Directory.Exists(cli.Runs));
     }
 
+    const string UnreadProperty = """
+        namespace Lab;
+
+        [Experiment("unread", Source = "test fixture")]
+        public sealed partial record Unread
+        {
+            public ModularArithmetic Data { get; init; } = new() { Modulus = 23, TrainFraction = 0.5 };
+            public Mlp Model { get; init; } = new() { EmbeddingWidth = 16, HiddenWidth = 32 };
+            public AdamW Optimizer { get; init; } = new() { WeightDecay = 1.0 };
+            public Stopping Stopping { get; init; } = new() { MaxSteps = 2 };
+            public int Unused { get; init; }
+            [Sweep(0, 1)] public int Seed { get; init; }
+        }
+        """;
+
+    [Fact]
+    public void ASweepOverridingAPropertyNoComponentReads_IsAWarningAtRunTime()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Unread.cs", UnreadProperty);
+
+        var (exitCode, _, error) = cli.Invoke("run", file, "--runs", cli.Runs, "--quiet", "--sweep", "Unused=1,2");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("warning: unread: the sweep over Unused changes no run: no component reads it", error);
+        Assert.DoesNotContain("the sweep over Seed", error);
+    }
+
+    [Fact]
+    public void ASweepAxisOverAPropertyNoComponentReads_IsAWarningAtCheckTime()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Unread.cs", UnreadProperty.Replace("public int Unused", "[Sweep(1, 2)] public int Unused", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = cli.Invoke("check", file);
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("warning GROK0016: 'Unused' is swept", output);
+        Assert.Contains("warning: unread: the sweep over Unused changes no run", error);
+    }
+
     [Fact]
     public void RewindAndResumeAnyway_ExcludeEachOther()
     {

@@ -28,9 +28,14 @@ static class ExperimentArguments
     /// </summary>
     public static bool CheckFile(string path, long maxRuns, Verbosity verbosity, IReadOnlyList<string> pluginFolders) =>
         Guarded(verbosity, () => Resolver(maxRuns).LoadFile(path)) is { } experiments
-        && experiments.Select(experiment => IsRunnable(experiment, maxRuns)
-                && PluginPreflight.Passes(RunPlan.Create(experiment, ExperimentReference.From(path, experiment.Info.Id), "runs", pluginFolders)))
+        && experiments.Select(experiment => IsRunnable(experiment, maxRuns) && PassesPlugins(RunPlan.Create(experiment, ExperimentReference.From(path, experiment.Info.Id), "runs", pluginFolders)))
             .ToList().All(static runnable => runnable);
+
+    static bool PassesPlugins(RunPlan plan)
+    {
+        PluginPreflight.WarnOfUnreadAxes(plan);
+        return PluginPreflight.Passes(plan);
+    }
 
     static ExperimentResolver Resolver(long maxRuns) => new(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder) { MaxRuns = maxRuns });
 

@@ -22,11 +22,15 @@ static class PluginPreflight
         return problems.Count == 0;
     }
 
-    // A run's swept settings as its reproducing command pins them: one `--set PATH=VALUE` per swept axis, at its end.
-    static string Settings(RunPlan plan, int index)
+    static string Settings(RunPlan plan, int index) =>
+        plan.Origins[index].SweptSettings(plan.Experiment.Info.SweepAxes.Count) is { Count: > 0 } swept
+            ? string.Join(", ", swept)
+            : $"run id {plan.Runs[index].RunId}";
+
+    /// <summary>Warns of each sweep axis that changes no run (<see cref="UnreadSweepAxes"/>): a sweep that trains the same run over and over.</summary>
+    public static void WarnOfUnreadAxes(RunPlan plan)
     {
-        var swept = plan.Experiment.Info.SweepAxes.Count;
-        var pinned = plan.Origins[index].Reproduce.TakeLast(2 * swept).Where((_, i) => i % 2 == 1).ToList();
-        return pinned.Count > 0 ? string.Join(", ", pinned) : $"run id {plan.Runs[index].RunId}";
+        foreach (var axis in UnreadSweepAxes.Of(plan))
+            Console.Error.WriteLine($"warning: {plan.ExperimentId}: the sweep over {axis} changes no run: no component reads it, so its values train the same runs");
     }
 }
