@@ -40,8 +40,9 @@ public sealed class NonFiniteLossWatch(int runs) : IDisposable
     {
         var found = new (long Step, double Loss)?[runs];
         if (_count == 0) return found;
-        using var observed = _buffer!.narrow(0, 0, _count);
-        var values = Engine.ToDoubles(observed);
+        // Its own scope: a read also comes from a checkpoint, outside the step's scope.
+        using var scope = NewDisposeScope();
+        var values = Engine.ToDoubles(_buffer!.narrow(0, 0, _count));
         for (var i = 0; i < _count; i++)
             for (var r = 0; r < runs; r++)
                 if (found[r] is null && !double.IsFinite(values[i * runs + r])) found[r] = (_firstStep + i, values[i * runs + r]);

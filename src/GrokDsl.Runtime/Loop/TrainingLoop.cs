@@ -21,25 +21,36 @@ public sealed class TrainingLoop
     readonly IReadOnlyList<LoopRun> _runs;
     readonly IStepEngine _engine;
     readonly CallbackDispatcher _callbacks;
+    readonly NonFiniteLossWatch _lossWatch;
     readonly Stopwatch _clock = new();
 
     /// <param name="callbacks">Callbacks after the built-in ones (checkpoints, measures, progress), in the order they are called.</param>
     public TrainingLoop(IReadOnlyList<LoopRun> runs, IStepEngine engine, ITrainingObserver observer, IEnumerable<ITrainingCallback>? callbacks = null)
     {
         (_runs, _engine) = (runs, engine);
+        _lossWatch = new NonFiniteLossWatch(runs.Count);
         _callbacks = new CallbackDispatcher(
-            [new CheckpointCallback(engine.StartStep, Snapshot), new MeasuresCallback(), new ProgressCallback(observer), .. callbacks ?? []]);
+        [
+            new CheckpointCallback(engine.StartStep, Snapshot), new MeasuresCallback(), new NonFiniteLossCallback(), new ProgressCallback(observer),
+            .. callbacks ?? [],
+        ]);
         foreach (var run in runs)
             if (run.ResumeFrom is { } checkpoint) _callbacks.LoadState(run, checkpoint);
     }
 
     public void Run(RunControl control)
     {
-        using var lossWatch = new NonFiniteLossWatch(_runs.Count);
-        Run(control, lossWatch);
+        try
+        {
+            RunSteps(control);
+        }
+        finally
+        {
+            _lossWatch.Dispose();
+        }
     }
 
-    void Run(RunControl control, NonFiniteLossWatch lossWatch)
+    void RunSteps(RunControl control)
     {
         var (training, stopping) = (_runs[0].Spec.Training, _runs[0].Spec.Stopping);
         _clock.Start();
@@ -58,14 +69,14 @@ public sealed class TrainingLoop
             var evaluate = step % training.EvaluateEvery == 0 || step == stopping.MaxSteps;
             var test = evaluate ? _engine.EvaluateTest() : ((double[] Loss, double[] Accuracy)?)null;
             _engine.Forward();
-            lossWatch.Observe(step, _engine.TrainLossTensor);
+            _lossWatch.Observe(step, _engine.TrainLossTensor);
 
             // Between evaluations, a run writes a record only where a callback wants one (a measure is due), as it would alone.
             var wanted = Active().Where(run => evaluate || _callbacks.WantsRecord(run, step)).ToHashSet();
             // The losses are read where the loop syncs anyway (a record) and at each window's end; a run whose loss was
             // not finite stops at its own next record or window end, so alone or stacked it stops at the same step.
             var endsWindow = NonFiniteLossWatch.EndsWindow(step);
-            if (wanted.Count > 0 || endsWindow) NoteNonFiniteLosses(lossWatch.Read());
+            if (wanted.Count > 0 || endsWindow) NoteNonFiniteLosses(_lossWatch.Read());
             var recording = Active().Where(run => wanted.Contains(run) || endsWindow && stopping.StopWhenDiverged && run.FirstNonFiniteLoss is not null).ToList();
             if (recording.Count > 0)
             {
@@ -85,8 +96,12 @@ public sealed class TrainingLoop
 
     double Wall(LoopRun run) => run.WallOffset + _clock.Elapsed.TotalSeconds;
 
-    RunSnapshot Snapshot(LoopRun run, long step) =>
-        _engine.Snapshot(run, step, Wall(run)) with { CallbackStates = _callbacks.SaveState(run) };
+    // The losses not yet read go first, so that the checkpoint knows a non-finite one of the steps before it.
+    RunSnapshot Snapshot(LoopRun run, long step)
+    {
+        NoteNonFiniteLosses(_lossWatch.Read());
+        return _engine.Snapshot(run, step, Wall(run)) with { CallbackStates = _callbacks.SaveState(run) };
+    }
 
     // At evaluations the run's events, divergence and stopping rules come first, so that values due at memorization,
     // grokking or the end land on the step they name.

@@ -1,5 +1,6 @@
 using GrokDsl.Experiments;
 using GrokDsl.Runs;
+using GrokDsl.Runtime.Checkpoints;
 using GrokDsl.Runtime.Coordination;
 using GrokDsl.Runtime.Execution;
 using GrokDsl.Runtime.Loop;
@@ -45,6 +46,26 @@ public sealed class PerStepDivergenceTests
         Assert.Matches(@"^train loss became (NaN|Infinity|-Infinity) at step \d+$", summary.Divergence);
         Assert.InRange(summary.FinalStep, truth.Step, truth.Step + NonFiniteLossWatch.Window - 1);
         Assert.True(summary.FinalStep < 100, $"stopped at {summary.FinalStep}, the evaluation's step");
+    }
+
+    [Fact]
+    public void ARunResumedBetweenItsFirstNonFiniteLossAndTheWindowsEnd_NamesTheSameStep_AndStopsWhereItWouldHave()
+    {
+        using var runs = new TempFolder();
+        var truth = FirstNonFiniteLoss(runs.Path);
+        using var host = TestPlugins.LoadBuiltIns();
+        var everyStep = Diverging(evaluateEvery: 100) with { Training = new() { EvaluateEvery = 100, CheckpointEvery = 1, KeepCheckpoints = 1000 } };
+        var whole = new RunCoordinator(host, SilentObserver.Instance).Train(everyStep.ToRunSpec(), runs.Path, false, CancellationToken.None);
+        Assert.True(whole.Summary.FinalStep > truth.Step + 1, $"the run stopped at {whole.Summary.FinalStep}, too soon after step {truth.Step} for this test");
+
+        // As if it had been killed at the top of the step after the first non-finite loss: that checkpoint is the newest.
+        File.Delete(whole.Directory.SummaryPath);
+        var store = new CheckpointStore(whole.Directory.Path);
+        store.RemoveAfter(truth.Step + 1);
+        var resumed = new RunCoordinator(host, SilentObserver.Instance).Train(everyStep.ToRunSpec(), runs.Path, false, CancellationToken.None);
+
+        Assert.Equal(truth.Step + 1, resumed.ResumedFromStep);
+        Assert.Equal((whole.Summary.Status, whole.Summary.FinalStep, whole.Summary.Divergence), (resumed.Summary.Status, resumed.Summary.FinalStep, resumed.Summary.Divergence));
     }
 
     [Fact]
