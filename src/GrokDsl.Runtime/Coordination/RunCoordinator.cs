@@ -85,7 +85,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Lifecycle.Fail(directory, spec, components, e, metrics.LastAppended, resumeFrom?.State);
+                Lifecycle.Fail(directory, spec, components, e, metrics.LastAppended, resumeFrom?.State, run.ReachedStep);
                 throw;
             }
         }
@@ -264,7 +264,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver observe
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                for (var r = 0; r < specs.Count; r++) Lifecycle.Fail(directories[r], specs[r], components[r], e, metrics[r].LastAppended, runs[r].ResumeFrom?.State);
+                for (var r = 0; r < specs.Count; r++) Lifecycle.Fail(directories[r], specs[r], components[r], e, metrics[r].LastAppended, runs[r].ResumeFrom?.State, runs[r].ReachedStep);
                 throw;
             }
             foreach (var file in metrics) file.Dispose();

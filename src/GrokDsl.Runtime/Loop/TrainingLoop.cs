@@ -62,7 +62,11 @@ public sealed class TrainingLoop
                 return;
             }
             var requested = control.TakeCheckpointRequest();
-            foreach (var run in Active()) _callbacks.OnStepStart(run, step, requested);
+            foreach (var run in Active())
+            {
+                run.ReachedStep = step;
+                _callbacks.OnStepStart(run, step, requested);
+            }
 
             using var scope = NewDisposeScope();
             _engine.SetLearningRates(step);
