@@ -31,11 +31,13 @@ internal static class AnalyzerTest
     static readonly ImmutableArray<MetadataReference> References = LoadReferences();
 
     /// <param name="buildProperties">MSBuild properties the analyzers see, as <c>build_property.Name</c> keys.</param>
-    public static async Task VerifyAsync<TAnalyzer>(string markup, IReadOnlyDictionary<string, string>? buildProperties = null) where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <param name="alsoFiles">More source files by path, e.g. what a generator would add (<c>X.g.cs</c>); never reported in.</param>
+    public static async Task VerifyAsync<TAnalyzer>(string markup, IReadOnlyDictionary<string, string>? buildProperties = null,
+        IReadOnlyDictionary<string, string>? alsoFiles = null) where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var (source, expected) = ParseMarkup(markup);
         var analyzer = new TAnalyzer();
-        var diagnostics = await RunAsync(analyzer, source, buildProperties);
+        var diagnostics = await RunAsync(analyzer, source, buildProperties, alsoFiles);
 
         var id = Assert.Single(analyzer.SupportedDiagnostics).Id;
         var actual = diagnostics.Select(d => Describe(d.Id, d.Location.SourceSpan, source)).OrderBy(static d => d, StringComparer.Ordinal);
@@ -43,11 +45,15 @@ internal static class AnalyzerTest
     }
 
     /// <summary>Every diagnostic the analyzer reports on the source, after asserting the source compiles.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string source, IReadOnlyDictionary<string, string>? buildProperties = null)
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string source, IReadOnlyDictionary<string, string>? buildProperties = null,
+        IReadOnlyDictionary<string, string>? alsoFiles = null)
     {
         var compilation = CSharpCompilation.Create(
             "Experiments",
-            [CSharpSyntaxTree.ParseText(GlobalUsings, path: "GlobalUsings.cs"), CSharpSyntaxTree.ParseText(source, path: "Experiment.cs")],
+            [
+                CSharpSyntaxTree.ParseText(GlobalUsings, path: "GlobalUsings.cs"), CSharpSyntaxTree.ParseText(source, path: "Experiment.cs"),
+                .. (alsoFiles ?? new Dictionary<string, string>()).Select(file => CSharpSyntaxTree.ParseText(file.Value, path: file.Key)),
+            ],
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

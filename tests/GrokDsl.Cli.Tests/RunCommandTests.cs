@@ -68,7 +68,8 @@ public sealed class RunCommandTests
 
         var (exitCode, _, error) = cli.Invoke("run", file, "--runs", cli.Runs);
 
-        Assert.Equal(ExitCodes.Failed, exitCode);
+        // Invalid input, found before anything trains (issue 21): exit 2, not a run that failed.
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
         Assert.Contains("'mystery-data'", error);
         Assert.Contains(Path.Combine(AppContext.BaseDirectory, "plugins"), error);
         Assert.Empty(Directory.Exists(cli.Runs) ? Directory.EnumerateFileSystemEntries(cli.Runs) : []);

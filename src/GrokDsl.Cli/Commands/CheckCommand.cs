@@ -10,17 +10,19 @@ static class CheckCommand
     {
         var file = new Argument<string>("file") { Description = "The experiment file to check." };
         var maxRuns = CommonOptions.MaxRuns();
+        var plugins = CommonOptions.Plugins();
         var command = new Command("check", """
             Compile an experiment file with the GrokDsl generator and analyzers and print diagnostics
             as path(line,col): error CODE: message; then create its experiments and check every run of
-            their sweeps as `run` does (ids, sweep size, option values). Trains nothing; exit code 2 when
+            their sweeps as `run` does (ids, sweep size, option values, the components and measures each run
+            names, resolved against the plugins). Trains nothing; exit code 2 when
             there are errors, so a file `check` accepts is one `run` accepts.
 
             Examples:
               grokdsl check experiments/Power2022.cs
               grokdsl check MyExperiment.cs --quiet
               grokdsl check BigSweep.cs --max-runs 50000
-            """) { file, maxRuns };
+            """) { file, maxRuns, plugins };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
@@ -34,7 +36,7 @@ static class CheckCommand
                 return ExitCodes.InvalidExperiment;
             }
             // What only shows once the experiment exists: an empty file, a throwing initializer, values computed or passed through.
-            if (!ExperimentArguments.CheckFile(path, limit, GlobalOptions.Of(result)))
+            if (!ExperimentArguments.CheckFile(path, limit, GlobalOptions.Of(result), result.GetValue(plugins) ?? []))
             {
                 Console.WriteLine("not runnable");
                 return ExitCodes.InvalidExperiment;

@@ -46,6 +46,15 @@ static class CommonOptions
         return null;
     }
 
+    /// <summary>--rewind and --resume-anyway: what a run about to resume does when its metrics stream has a gap (refused without either).</summary>
+    public static MetricsGapOptions MetricsGap() => new(
+        new Option<bool>("--rewind")
+        {
+            Description = "A run whose metrics.jsonl lacks records its checkpoint implies (truncated or deleted) resumes from the newest checkpoint " +
+                          "at or before the last intact record (from scratch if there is none); without it, such a run is refused.",
+        },
+        new Option<bool>("--resume-anyway") { Description = "Resume such a run from its newest checkpoint anyway, keeping the gap in its metrics (a warning says so)." });
+
     /// <summary>--device, --torch-lib, and with <paramref name="stackDescription"/> --stack and --stack-memory: where runs train.</summary>
     public static PlacementOptions Placement(string? stackDescription = null) => new(
         new Option<string?>(Runtime.Planning.Placement.DeviceOption)
@@ -108,5 +117,25 @@ sealed record PlacementOptions(Option<string?> Device, Option<string?> TorchLib,
             }
         }
         return new Runtime.Planning.Placement(result.GetValue(Device) ?? defaultDevice, result.GetValue(TorchLib), stack, bytes);
+    }
+}
+
+/// <summary>--rewind and --resume-anyway, and the <see cref="Runtime.Coordination.MetricsGapPolicy"/> they make.</summary>
+sealed record MetricsGapOptions(Option<bool> Rewind, Option<bool> ResumeAnyway)
+{
+    public IEnumerable<Option> All => [Rewind, ResumeAnyway];
+
+    /// <summary>The policy the command line asks for, or null after printing that both were given.</summary>
+    public Runtime.Coordination.MetricsGapPolicy? Parse(ParseResult result)
+    {
+        var (rewind, anyway) = (result.GetValue(Rewind), result.GetValue(ResumeAnyway));
+        if (rewind && anyway)
+        {
+            Console.Error.WriteLine($"error: {Rewind.Name} and {ResumeAnyway.Name} exclude each other");
+            return null;
+        }
+        return rewind ? Runtime.Coordination.MetricsGapPolicy.Rewind
+            : anyway ? Runtime.Coordination.MetricsGapPolicy.ResumeAnyway
+            : Runtime.Coordination.MetricsGapPolicy.Refuse;
     }
 }

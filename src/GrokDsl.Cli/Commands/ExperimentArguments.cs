@@ -22,10 +22,20 @@ static class ExperimentArguments
             return IsRunnable(experiment, maxRuns) ? experiment : null;
         });
 
-    /// <summary>Whether every experiment of a file passes what <see cref="Resolve"/> checks, after printing each problem (for <c>check</c>).</summary>
-    public static bool CheckFile(string path, long maxRuns, Verbosity verbosity) =>
+    /// <summary>
+    /// Whether every experiment of a file passes what <see cref="Resolve"/> checks and what `run` then checks against the
+    /// plugins (<see cref="PluginPreflight"/>), after printing each problem (for <c>check</c>).
+    /// </summary>
+    public static bool CheckFile(string path, long maxRuns, Verbosity verbosity, IReadOnlyList<string> pluginFolders) =>
         Guarded(verbosity, () => Resolver(maxRuns).LoadFile(path)) is { } experiments
-        && experiments.Select(experiment => IsRunnable(experiment, maxRuns)).ToList().All(static runnable => runnable);
+        && experiments.Select(experiment => IsRunnable(experiment, maxRuns) && PassesPlugins(RunPlan.Create(experiment, ExperimentReference.From(path, experiment.Info.Id), "runs", pluginFolders)))
+            .ToList().All(static runnable => runnable);
+
+    static bool PassesPlugins(RunPlan plan)
+    {
+        PluginPreflight.WarnOfUnreadAxes(plan);
+        return PluginPreflight.Passes(plan);
+    }
 
     static ExperimentResolver Resolver(long maxRuns) => new(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder) { MaxRuns = maxRuns });
 

@@ -26,6 +26,7 @@ static class RunCommand
         var set = CommonOptions.Set();
         var sweep = CommonOptions.Sweep();
         var maxRuns = CommonOptions.MaxRuns();
+        var metricsGap = CommonOptions.MetricsGap();
         var watch = new Option<bool>("--watch") { Description = "After the runs, watch the plugin folders and the experiment file, and run again what changed (Ctrl+C stops)." };
         var placement = CommonOptions.Placement(
             "Train the sweep's compatible runs together as stacked models (one batched model per stack); prints the packing.");
@@ -47,27 +48,29 @@ static class RunCommand
         {
             experiment, id, set, sweep, maxRuns, runs, plugins, force, watch, json,
         };
-        foreach (var option in placement.All) command.Options.Add(option);
+        foreach (var option in placement.All.Concat(metricsGap.All)) command.Options.Add(option);
         command.SetAction(result =>
         {
             if (placement.Parse(result) is not { } where) return ExitCodes.InvalidExperiment;
             if (CommonOptions.ParseMaxRuns(result.GetValue(maxRuns)) is not { } runLimit) return ExitCodes.InvalidExperiment;
+            if (metricsGap.Parse(result) is not { } onMetricsGap) return ExitCodes.InvalidExperiment;
             return Execute(
                 result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? [], result.GetValue(runs)!,
                 result.GetValue(plugins) ?? [], GlobalOptions.Of(result), result.GetValue(json), result.GetValue(force), result.GetValue(watch),
-                where, runLimit);
+                where, runLimit, onMetricsGap);
         });
         return command;
     }
 
     static int Execute(string experimentArgument, string? id, string[] sets, string[] sweeps, string runsRoot, string[] pluginFolders,
-        Verbosity verbosity, bool json, bool force, bool watch, Placement placement, long maxRuns)
+        Verbosity verbosity, bool json, bool force, bool watch, Placement placement, long maxRuns, MetricsGapPolicy onMetricsGap)
     {
         var reference = ExperimentReference.From(experimentArgument, id, sets, sweeps);
         if (SweepExperiment.Plan(reference, runsRoot, pluginFolders, placement, maxRuns, verbosity) is not { } plan) return ExitCodes.InvalidExperiment;
         if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using var interruption = new Interruption();
         using var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
+        if (!PluginPreflight.Passes(plan, host)) return ExitCodes.InvalidExperiment;
         var quiet = verbosity == Verbosity.Quiet || json;
         // Plain lines, not a progress bar, when the output is a log (not a terminal), every evaluation is wanted, or runs train stacked.
         var progressBar = verbosity == Verbosity.Normal && !json && !placement.Stack && AnsiConsole.Profile.Capabilities.Interactive;
@@ -82,7 +85,7 @@ static class RunCommand
         {
             ExperimentFile = plan.Reference.File,
             WriteReport = directory => RunReports.Write(directory),
-            Policy = new SweepPolicy(Retries: 0),
+            Policy = new SweepPolicy(Retries: 0, OnMetricsGap: onMetricsGap),
             Log = results,
         };
 

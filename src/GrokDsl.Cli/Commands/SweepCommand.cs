@@ -44,6 +44,8 @@ static class SweepCommand
         var placement = CommonOptions.Placement(
             "Train compatible runs together as stacked models (one batched model per stack); with slurm, one array task per stack " +
             "and one per run left alone. Stacked runs checkpoint as runs made alone do: a requeued or interrupted stack resumes its unfinished runs.");
+        var maxRuns = CommonOptions.MaxRuns();
+        var metricsGap = CommonOptions.MetricsGap();
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first run that fails (after its retries); the runs after it are not started. Local launcher only." };
 
         var command = new Command("sweep", """
@@ -74,12 +76,12 @@ static class SweepCommand
               grokdsl sweep status experiments/Power2022.cs
             """)
         {
-            experiment, id, set, sweep, launcher, runs, plugins, retries, failFast, json,
+            experiment, id, set, sweep, maxRuns, launcher, runs, plugins, retries, failFast, json,
             partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun,
             SweepStatusCommand.Create(),
             SweepTaskCommand.Create(),
         };
-        foreach (var option in placement.All) command.Options.Add(option);
+        foreach (var option in placement.All.Concat(metricsGap.All)) command.Options.Add(option);
         command.SetAction(result =>
         {
             var slurmOnly = new Option[] { partition, time, gpus, cpus, memory, maxRunning, account, warning, grokdsl, dryRun }
@@ -93,7 +95,8 @@ static class SweepCommand
                 return ExitCodes.InvalidExperiment;
             }
             // Array tasks run independently and later: there is no "first" failure to stop the others at, nor an outcome to print now.
-            if (useSlurm && new[] { failFast, json }.FirstOrDefault(o => result.GetValue(o)) is { } localOnly)
+            // A resumed array task is started by Slurm, not by this command line: --rewind and --resume-anyway go to `sweep task` then.
+            if (useSlurm && new[] { failFast, json, metricsGap.Rewind, metricsGap.ResumeAnyway }.FirstOrDefault(o => result.GetValue(o)) is { } localOnly)
             {
                 Console.Error.WriteLine($"error: {localOnly.Name} only applies to --launcher local");
                 return ExitCodes.InvalidExperiment;
@@ -107,9 +110,13 @@ static class SweepCommand
                 Console.Error.WriteLine("error: --fail-fast does not apply to --stack");
                 return ExitCodes.InvalidExperiment;
             }
+            if (CommonOptions.ParseMaxRuns(result.GetValue(maxRuns)) is not { } runLimit) return ExitCodes.InvalidExperiment;
+            if (metricsGap.Parse(result) is not { } onMetricsGap) return ExitCodes.InvalidExperiment;
             var reference = ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []);
-            if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? [], where) is not { } plan)
+            if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? [], where, runLimit, GlobalOptions.Of(result)) is not { } plan)
                 return ExitCodes.InvalidExperiment;
+            // The local launcher checks with the plugins it trains with; array tasks are checked here, before they are submitted.
+            if (useSlurm && !PluginPreflight.Passes(plan)) return ExitCodes.InvalidExperiment;
             if (where.Stack && useSlurm)
             {
                 if (StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) is not { } stacked) return ExitCodes.InvalidExperiment;
@@ -121,7 +128,7 @@ static class SweepCommand
                     new SlurmOptions(result.GetValue(partition), result.GetValue(time), result.GetValue(gpus), result.GetValue(cpus),
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
                     GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
-                : new LocalLauncher(Console.Out, Console.Error, GlobalOptions.Of(result) == Verbosity.Quiet, new SweepPolicy(result.GetValue(retries), result.GetValue(failFast)), result.GetValue(json));
+                : new LocalLauncher(Console.Out, Console.Error, GlobalOptions.Of(result) == Verbosity.Quiet, new SweepPolicy(result.GetValue(retries), result.GetValue(failFast), onMetricsGap), result.GetValue(json));
             // The local launcher records its sweep itself, before training; a submitted one is recorded once it is in the queue.
             var exitCode = chosen.Launch(plan);
             if (useSlurm && !result.GetValue(dryRun) && exitCode == ExitCodes.Ok) RunReports.WriteManifest(plan, "sweep");

@@ -4,8 +4,11 @@ namespace GrokDsl.Cli.Commands;
 static class SweepExperiment
 {
     public static RunPlan? Plan(ExperimentReference reference, string runsRoot, IEnumerable<string> pluginFolders, Placement? placement = null,
-        long maxRuns = ExperimentInfo.DefaultMaxRuns, Verbosity verbosity = Verbosity.Normal) =>
-        ExperimentArguments.Resolve(reference.Argument, reference.Id, reference.Sets, reference.Sweeps, maxRuns, verbosity) is { } experiment
-            ? RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement)
-            : null;
+        long maxRuns = ExperimentInfo.DefaultMaxRuns, Verbosity verbosity = Verbosity.Normal)
+    {
+        if (ExperimentArguments.Resolve(reference.Argument, reference.Id, reference.Sets, reference.Sweeps, maxRuns, verbosity) is not { } experiment) return null;
+        var plan = RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement);
+        PluginPreflight.WarnOfUnreadAxes(plan);
+        return plan;
+    }
 }

@@ -23,30 +23,36 @@ static class SweepTaskCommand
         var runIndices = new Option<string>(SweepTaskInvocation.RunIndicesOption) { Description = "The runs this task trains, as indices into the sweep: \"3\" or \"0,1,2\".", Required = true };
         var fingerprint = new Option<string?>(SweepTaskInvocation.FingerprintOption) { Description = "The sweep's fingerprint at submission; a task of a sweep that has changed since refuses to run." };
         var retries = SweepCommand.RetriesOption();
+        var maxRuns = CommonOptions.MaxRuns();
+        var metricsGap = CommonOptions.MetricsGap();
         var placement = CommonOptions.Placement(
             "Train the runs together as stacked models (each run checkpoints as alone: a requeued task resumes them).");
 
         var command = new Command("task", "Train some runs of a sweep as one scheduler task (run by the scripts `grokdsl sweep` writes).")
         {
-            experiment, id, set, sweep, runs, plugins, task, runIndices, fingerprint, retries,
+            experiment, id, set, sweep, maxRuns, runs, plugins, task, runIndices, fingerprint, retries,
         };
-        foreach (var option in placement.All) command.Options.Add(option);
+        foreach (var option in placement.All.Concat(metricsGap.All)) command.Options.Add(option);
         command.Hidden = true;
         command.SetAction(result =>
         {
             if (placement.Parse(result) is not { } where) return ExitCodes.InvalidExperiment;
+            if (CommonOptions.ParseMaxRuns(result.GetValue(maxRuns)) is not { } runLimit) return ExitCodes.InvalidExperiment;
+            if (metricsGap.Parse(result) is not { } onMetricsGap) return ExitCodes.InvalidExperiment;
             return Execute(
-                ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result) == Verbosity.Quiet,
-                result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), result.GetValue(retries), where);
+                ExperimentReference.From(result.GetValue(experiment)!, result.GetValue(id), result.GetValue(set) ?? [], result.GetValue(sweep) ?? []), result.GetValue(runs)!, result.GetValue(plugins) ?? [], GlobalOptions.Of(result),
+                result.GetValue(task), result.GetValue(runIndices)!, result.GetValue(fingerprint), new SweepPolicy(result.GetValue(retries), OnMetricsGap: onMetricsGap), where, runLimit);
         });
         return command;
     }
 
-    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, bool quiet, int task, string runIndices, string? fingerprint, int retries, Placement placement)
+    static int Execute(ExperimentReference experiment, string runsRoot, string[] pluginFolders, Verbosity verbosity, int task, string runIndices, string? fingerprint,
+        SweepPolicy policy, Placement placement, long maxRuns)
     {
         // First of all: until a handler is registered, USR1 would kill the process without a checkpoint.
         using var signals = new PreemptionSignals(Console.Error);
-        if (SweepExperiment.Plan(experiment, runsRoot, pluginFolders, placement) is not { } plan) return ExitCodes.InvalidExperiment;
+        var quiet = verbosity == Verbosity.Quiet;
+        if (SweepExperiment.Plan(experiment, runsRoot, pluginFolders, placement, maxRuns, verbosity) is not { } plan) return ExitCodes.InvalidExperiment;
         if (fingerprint is not null && fingerprint != plan.Fingerprint)
         {
             Console.Error.WriteLine($"error: {plan.ExperimentId} is no longer the sweep that was submitted (its runs changed: fingerprint {plan.Fingerprint}, submitted {fingerprint}); submit the sweep again");
@@ -63,7 +69,8 @@ static class SweepTaskCommand
         if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
         {
-            var coordinator = LocalLauncher.Coordinator(plan, device, host, Console.Out, Console.Error, quiet, new SweepPolicy(retries));
+            if (!PluginPreflight.Passes(plan, host)) return ExitCodes.InvalidExperiment;
+            var coordinator = LocalLauncher.Coordinator(plan, device, host, Console.Out, Console.Error, quiet, policy);
             outcome = coordinator.Train(plan, signals.Control, indices);
         }
         SweepTable.Write(outcome, Console.Out);

@@ -16,6 +16,8 @@ public static class SweepTaskInvocation
         var command = new List<string>(grokdsl) { "sweep", "task" };
         command.AddRange(plan.Reference.ToArguments());
         command.AddRange(["--runs", plan.RunsRoot, FingerprintOption, plan.Fingerprint, RetriesOption, retries.ToString()]);
+        // A sweep let past the default limit with --max-runs: its tasks expand it again, and must let it past too.
+        if (plan.Runs.Count > ExperimentInfo.DefaultMaxRuns) command.AddRange(["--max-runs", plan.Runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
         command.AddRange(plan.Placement.ToArguments());
         return command;

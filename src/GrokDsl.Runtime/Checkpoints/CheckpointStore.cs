@@ -56,14 +56,15 @@ public sealed class CheckpointStore(string runFolder)
     }
 
     /// <summary>The newest checkpoint that verifies; corrupt ones are reported through <paramref name="warn"/> and skipped.</summary>
-    public Checkpoint? LoadLatest(Action<string> warn)
+    /// <param name="atOrBefore">Only checkpoints at this step or before count (a run rewound past a gap in its metrics).</param>
+    public Checkpoint? LoadLatest(Action<string> warn, long? atOrBefore = null)
     {
         // Temporary folders are what a killed writer left behind: never committed, never loaded.
         if (Directory.Exists(Folder))
             foreach (var abandoned in Directory.EnumerateDirectories(Folder, "." + Prefix + "*"))
                 Directory.Delete(abandoned, recursive: true);
 
-        foreach (var folder in Committed().Reverse())
+        foreach (var folder in Committed().Reverse().Where(f => atOrBefore is not { } limit || StepOf(f) <= limit))
         {
             var problem = Verify(folder, out var state);
             if (problem is null) return new Checkpoint(folder, state!);
@@ -90,8 +91,14 @@ public sealed class CheckpointStore(string runFolder)
     }
 
     /// <summary>
-    /// Keeps the newest <paramref name="keepLast"/> checkpoints, every one tagged with an event, and those
-    /// <paramref name="schedule"/> keeps.
+    /// The events that keep a checkpoint beyond the newest N (the README's retention rule). An "interrupted" one is
+    /// only where a run stopped: once the run has moved past it, it goes like any other.
+    /// </summary>
+    public static IReadOnlySet<string> RetainedEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "memorized", "grokked", "final" };
+
+    /// <summary>
+    /// Keeps the newest <paramref name="keepLast"/> checkpoints, every one tagged with a <see cref="RetainedEvents">retained
+    /// event</see>, and those <paramref name="schedule"/> keeps.
     /// </summary>
     public void Prune(int keepLast, KeepCheckpointSchedule? schedule = null)
     {
@@ -100,7 +107,7 @@ public sealed class CheckpointStore(string runFolder)
         foreach (var folder in folders.Take(Math.Max(0, folders.Count - keepLast)))
         {
             if (scheduled.Contains(StepOf(folder))) continue;
-            if (Verify(folder, out var state) is null && state!.Events.Count > 0) continue;
+            if (Verify(folder, out var state) is null && state!.Events.Any(RetainedEvents.Contains)) continue;
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -124,6 +131,12 @@ public sealed class CheckpointStore(string runFolder)
 
     static long StepOf(string folder) => long.Parse(Path.GetFileName(folder)[Prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Removes the checkpoints after <paramref name="step"/>, for a run rewound to it: training writes them again.</summary>
+    public void RemoveAfter(long step)
+    {
+        foreach (var folder in Committed().Where(f => StepOf(f) > step).ToList()) Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>Removes every checkpoint, for a run that starts over.</summary>
     public void Clear()
     {
@@ -143,6 +156,10 @@ public sealed class CheckpointStore(string runFolder)
     }
 
     string PathOf(long step) => Path.Combine(Folder, $"{Prefix}{step:D9}");
+
+    // Null for a folder that only looks like a checkpoint's: it is neither rewound to nor removed.
+    static long? StepOf(string folder) =>
+        long.TryParse(Path.GetFileName(folder).AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var step) ? step : null;
 
     IEnumerable<string> Committed() =>
         Directory.Exists(Folder)

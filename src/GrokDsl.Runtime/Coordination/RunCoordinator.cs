@@ -41,11 +41,13 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
     /// <summary>Writes a finished run's report.html; null writes none.</summary>
     public Action<RunDirectory>? WriteReport { get; init; }
 
-    /// <summary>How runs that throw are retried within a sweep; a lone <see cref="Train(RunSpec, string, bool, RunControl)"/> is one attempt.</summary>
+    /// <summary>
+    /// How runs that throw are retried within a sweep (a lone <see cref="Train(RunSpec, string, bool, RunControl)"/> is one attempt),
+    /// and what a run whose metrics have a gap does.
+    /// </summary>
     public SweepPolicy Policy { get; init; } = new();
 
     public ISweepLog Log { get; init; } = SilentSweepLog.Instance;
-
     /// <summary>The device runs train on, selected on first use (<see cref="Placement.SelectDevice"/>).</summary>
     public SelectedDevice Device => _device ??= _placement.SelectDevice();
 
@@ -70,7 +72,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
         using var components = TrainingComponents.Create(spec, plugins, Device.Device);
         var checkpoints = new CheckpointStore(directory.Path);
         if (force) checkpoints.Clear();
-        var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
+        var resumeFrom = ResumePoint.Choose(checkpoints, directory, spec, Policy.OnMetricsGap, observer.OnWarning);
         // A warm start's source is checked before the run directory is made: a missing or corrupt one refuses the run.
         var warmStart = resumeFrom is null && spec.Training.InitializeFrom is { } from ? WarmStart.Source(from) : null;
         Lifecycle.Begin(directory, spec, components, origin);
@@ -87,7 +89,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                Lifecycle.Fail(directory, spec, components, e, metrics.LastAppended, resumeFrom?.State);
+                Lifecycle.Fail(directory, spec, components, e, metrics.LastAppended, resumeFrom?.State, run.ReachedStep);
                 throw;
             }
         }
@@ -142,7 +144,8 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested;
+                // A gap in the metrics is the same on every attempt: it takes the user's --rewind or --resume-anyway.
+                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested || e is MetricsGapException;
                 Log.OnAttemptFailed($"run {index} {spec.Experiment.Id}/{spec.RunId}", attempt, Policy.Retries + 1, e, retrying: !last);
                 if (last) return SweepEntry.Failed(index, spec.RunId, Describe(e), attempt, SummaryOf(runsRoot, spec)?.FinalStep);
             }
@@ -167,7 +170,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested;
+                var last = attempt > Policy.Retries || control.Stop.IsCancellationRequested || e is MetricsGapException;
                 Log.OnAttemptFailed(name, attempt, Policy.Retries + 1, e, retrying: !last);
                 if (last) return new SweepResult([.. order.Select(index => AfterFailure(index, runs[index], runsRoot, Describe(e), attempt))]);
             }
@@ -194,7 +197,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
         }
 
         RefreshPlugins($"{pending.Count} run(s) of {specs[0].Experiment.Id}");
-        var packing = StackPlanner.Plan(pending, plugins, _placement.BudgetOn(Device), spec => force(spec) ? null : ResumeStep(spec, runsRoot));
+        var packing = StackPlanner.Plan(pending, plugins, _placement.BudgetOn(Device), spec => force(spec) ? null : ResumeStep(spec, runsRoot, Policy.OnMetricsGap));
         Log.OnPacked(packing);
         var trained = new Dictionary<RunSpec, RunResult>(ReferenceEqualityComparer.Instance);
         foreach (var stack in packing.Stacks)
@@ -214,8 +217,11 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
     }
 
     // The step a run's newest valid checkpoint would resume it from, for packing; its warnings come when it is loaded.
-    static long? ResumeStep(RunSpec spec, string runsRoot) =>
-        new CheckpointStore(RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId).Path).LoadLatest(_ => { })?.State.Step;
+    static long? ResumeStep(RunSpec spec, string runsRoot, MetricsGapPolicy policy)
+    {
+        var directory = RunDirectory.For(runsRoot, spec.Experiment.Id, spec.RunId);
+        return ResumePoint.Step(new CheckpointStore(directory.Path), directory, spec, policy);
+    }
 
     /// <summary>
     /// Trains runs that <see cref="StackPlanner"/> found compatible as one stacked model; returns their results in order.
@@ -239,14 +245,20 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
             using var model = StackedModels.Create(specs, components, plugins, Device.Device);
 
             var directories = specs.Select(s => RunDirectory.For(runsRoot, s.Experiment.Id, s.RunId)).ToList();
+            // Every run's resume point first: a gap refused in one run leaves every directory of the stack untouched.
+            var stores = directories.Select(d => new CheckpointStore(d.Path)).ToList();
+            var resumePoints = new List<Checkpoint?>();
             for (var r = 0; r < specs.Count; r++)
             {
-                var checkpoints = new CheckpointStore(directories[r].Path);
-                if (!resume) checkpoints.Clear();
-                var resumeFrom = checkpoints.LoadLatest(observer.OnWarning);
+                if (!resume) stores[r].Clear();
+                resumePoints.Add(ResumePoint.Choose(stores[r], directories[r], specs[r], Policy.OnMetricsGap, observer.OnWarning));
+            }
+            for (var r = 0; r < specs.Count; r++)
+            {
+                var resumeFrom = resumePoints[r];
                 Lifecycle.Begin(directories[r], specs[r], components[r], _originOf(specs[r]));
                 metrics.Add(resumeFrom is null ? MetricsFile.Create(directories[r].MetricsPath) : MetricsFile.Resume(directories[r].MetricsPath, resumeFrom.State.Step, observer.OnWarning));
-                runs.Add(new LoopRun(r, specs[r], components[r], metrics[r], checkpoints, resumeFrom, observer));
+                runs.Add(new LoopRun(r, specs[r], components[r], metrics[r], stores[r], resumeFrom, observer));
             }
 
             try
@@ -256,7 +268,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                for (var r = 0; r < specs.Count; r++) Lifecycle.Fail(directories[r], specs[r], components[r], e, metrics[r].LastAppended, runs[r].ResumeFrom?.State);
+                for (var r = 0; r < specs.Count; r++) Lifecycle.Fail(directories[r], specs[r], components[r], e, metrics[r].LastAppended, runs[r].ResumeFrom?.State, runs[r].ReachedStep);
                 throw;
             }
             foreach (var file in metrics) file.Dispose();

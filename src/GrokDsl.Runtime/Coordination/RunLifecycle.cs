@@ -73,10 +73,12 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
     }
 
     /// <summary>
-    /// A failed run's summary keeps the last step it is known to have reached: its last metrics record written, else
-    /// the checkpoint it resumed from.
+    /// A failed run's summary keeps the last step it is known to have reached: the step the loop was on, its last metrics
+    /// record written, or the checkpoint it resumed from, whichever is furthest.
     /// </summary>
-    public void Fail(RunDirectory directory, RunSpec spec, TrainingComponents components, Exception error, MetricRecord? lastRecord, CheckpointState? resumedFrom)
+    /// <param name="reachedStep">The step the loop was on when it failed (<see cref="LoopRun.ReachedStep"/>).</param>
+    public void Fail(RunDirectory directory, RunSpec spec, TrainingComponents components, Exception error, MetricRecord? lastRecord, CheckpointState? resumedFrom,
+        long reachedStep = 0)
     {
         observer.OnFailed(spec, directory, error);
         directory.WriteSummary(new RunSummary
@@ -86,7 +88,7 @@ sealed class RunLifecycle(SelectedDevice device, ITrainingObserver observer, str
             Status = RunStatus.Failed,
             MemorizedAtStep = resumedFrom?.MemorizedAtStep,
             GrokkedAtStep = resumedFrom?.GrokkedAtStep,
-            FinalStep = Math.Max(lastRecord?.Step ?? 0, resumedFrom?.Step ?? 0),
+            FinalStep = Math.Max(reachedStep, Math.Max(lastRecord?.Step ?? 0, resumedFrom?.Step ?? 0)),
             FinalTrainAccuracy = lastRecord?.TrainAccuracy ?? 0,
             FinalTestAccuracy = lastRecord?.TestAccuracy ?? 0,
             WallSeconds = lastRecord?.WallSeconds ?? resumedFrom?.WallSeconds ?? 0,

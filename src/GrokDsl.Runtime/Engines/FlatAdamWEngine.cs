@@ -111,6 +111,8 @@ sealed class FlatAdamWEngine : IStepEngine
 
     public double[] TrainLosses() => Engine.ToDoubles(_losses!);
 
+    public Tensor TrainLossTensor => _losses!;
+
     public double[] TrainAccuracies()
     {
         using var correct = StackedLoss.Correct(_logits!, _targets!);

@@ -33,6 +33,9 @@ public interface IStepEngine : IDisposable
 
     double[] TrainLosses();
 
+    /// <summary>This step's training losses, one per run (a scalar for one run), left on the device: watched for non-finite values without a host sync.</summary>
+    Tensor TrainLossTensor { get; }
+
     double[] TrainAccuracies();
 
     /// <summary>"step S: parameter P is not finite" for run <paramref name="run"/>, or null.</summary>

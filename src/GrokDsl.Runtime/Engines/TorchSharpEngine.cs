@@ -112,6 +112,8 @@ public sealed class TorchSharpEngine : IStepEngine
 
     public double[] TrainLosses() => [_loss!.to_type(ScalarType.Float64).item<double>()];
 
+    public Tensor TrainLossTensor => _loss!;
+
     public double[] TrainAccuracies() => [_objective.Accuracy(_model, _inputs!, _targets!, _logits!)];
 
     public string? ParameterDivergence(int run, long step) =>

@@ -25,6 +25,10 @@ public static class DivergenceCheck
         return null;
     }
 
+    /// <summary>The first step a training loss was not finite, found between evaluations (<see cref="Loop.NonFiniteLossWatch"/>).</summary>
+    public static string NonFiniteTrainLoss(long step, double loss) =>
+        $"train loss became {loss.ToString(System.Globalization.CultureInfo.InvariantCulture)} at step {step}";
+
     /// <summary>The same for the losses alone.</summary>
     public static string? InLosses(long step, double trainLoss, double? testLoss)
     {

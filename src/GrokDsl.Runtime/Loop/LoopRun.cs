@@ -32,8 +32,14 @@ public sealed class LoopRun(
     public bool Active { get; private set; } = true;
     public RunStatus Status { get; set; } = RunStatus.Censored;
     public string? Divergence { get; set; }
+
+    /// <summary>The first step this run's training loss was not finite, and its value, once the loop has read it.</summary>
+    public (long Step, double Loss)? FirstNonFiniteLoss { get; set; }
     public MetricRecord? Last { get; set; }
     public long FinalStep { get; private set; }
+
+    /// <summary>The step the loop is on (or last was on) for this run: what a failed run's summary reports as reached.</summary>
+    public long ReachedStep { get; internal set; }
     public double WallSeconds { get; private set; }
 
     /// <summary>Continues from <see cref="ResumeFrom"/>: batch order, events so far and wall time (the engine restores the tensors).</summary>

@@ -21,19 +21,36 @@ public sealed class TrainingLoop
     readonly IReadOnlyList<LoopRun> _runs;
     readonly IStepEngine _engine;
     readonly CallbackDispatcher _callbacks;
+    readonly NonFiniteLossWatch _lossWatch;
     readonly Stopwatch _clock = new();
 
     /// <param name="callbacks">Callbacks after the built-in ones (checkpoints, measures, progress), in the order they are called.</param>
     public TrainingLoop(IReadOnlyList<LoopRun> runs, IStepEngine engine, ITrainingObserver observer, IEnumerable<ITrainingCallback>? callbacks = null)
     {
         (_runs, _engine) = (runs, engine);
+        _lossWatch = new NonFiniteLossWatch(runs.Count);
         _callbacks = new CallbackDispatcher(
-            [new CheckpointCallback(engine.StartStep, Snapshot), new MeasuresCallback(), new ProgressCallback(observer), .. callbacks ?? []]);
+        [
+            new CheckpointCallback(engine.StartStep, Snapshot), new MeasuresCallback(), new NonFiniteLossCallback(), new ProgressCallback(observer),
+            .. callbacks ?? [],
+        ]);
         foreach (var run in runs)
             if (run.ResumeFrom is { } checkpoint) _callbacks.LoadState(run, checkpoint);
     }
 
     public void Run(RunControl control)
+    {
+        try
+        {
+            RunSteps(control);
+        }
+        finally
+        {
+            _lossWatch.Dispose();
+        }
+    }
+
+    void RunSteps(RunControl control)
     {
         var (training, stopping) = (_runs[0].Spec.Training, _runs[0].Spec.Stopping);
         _clock.Start();
@@ -45,7 +62,11 @@ public sealed class TrainingLoop
                 return;
             }
             var requested = control.TakeCheckpointRequest();
-            foreach (var run in Active()) _callbacks.OnStepStart(run, step, requested);
+            foreach (var run in Active())
+            {
+                run.ReachedStep = step;
+                _callbacks.OnStepStart(run, step, requested);
+            }
 
             using var scope = NewDisposeScope();
             _engine.SetLearningRates(step);
@@ -53,9 +74,15 @@ public sealed class TrainingLoop
             var test = evaluate ? _engine.EvaluateTest() : ((double[] Loss, double[] Accuracy)?)null;
             var extraSplits = evaluate ? _engine.EvaluateExtraSplits() : null;
             _engine.Forward();
+            _lossWatch.Observe(step, _engine.TrainLossTensor);
 
             // Between evaluations, a run writes a record only where a callback wants one (a measure is due), as it would alone.
-            var recording = Active().Where(run => evaluate || _callbacks.WantsRecord(run, step)).ToList();
+            var wanted = Active().Where(run => evaluate || _callbacks.WantsRecord(run, step)).ToHashSet();
+            // The losses are read where the loop syncs anyway (a record) and at each window's end; a run whose loss was
+            // not finite stops at its own next record or window end, so alone or stacked it stops at the same step.
+            var endsWindow = NonFiniteLossWatch.EndsWindow(step);
+            if (wanted.Count > 0 || endsWindow) NoteNonFiniteLosses(_lossWatch.Read());
+            var recording = Active().Where(run => wanted.Contains(run) || endsWindow && stopping.StopWhenDiverged && run.FirstNonFiniteLoss is not null).ToList();
             if (recording.Count > 0)
             {
                 Record(step, recording, test, extraSplits, stopping);
@@ -67,10 +94,19 @@ public sealed class TrainingLoop
 
     IEnumerable<LoopRun> Active() => _runs.Where(r => r.Active);
 
+    void NoteNonFiniteLosses((long Step, double Loss)?[] firstNonFinite)
+    {
+        foreach (var run in Active()) run.FirstNonFiniteLoss ??= firstNonFinite[run.Index];
+    }
+
     double Wall(LoopRun run) => run.WallOffset + _clock.Elapsed.TotalSeconds;
 
-    RunSnapshot Snapshot(LoopRun run, long step) =>
-        _engine.Snapshot(run, step, Wall(run)) with { CallbackStates = _callbacks.SaveState(run) };
+    // The losses not yet read go first, so that the checkpoint knows a non-finite one of the steps before it.
+    RunSnapshot Snapshot(LoopRun run, long step)
+    {
+        NoteNonFiniteLosses(_lossWatch.Read());
+        return _engine.Snapshot(run, step, Wall(run)) with { CallbackStates = _callbacks.SaveState(run) };
+    }
 
     // At evaluations the run's events, divergence and stopping rules come first, so that values due at memorization,
     // grokking or the end land on the step they name.
@@ -83,12 +119,19 @@ public sealed class TrainingLoop
         {
             var (r, wall) = (run.Index, Wall(run));
             var happened = MeasureEvents.None;
+            var nonFiniteLoss = run.FirstNonFiniteLoss is { } first ? DivergenceCheck.NonFiniteTrainLoss(first.Step, first.Loss) : null;
             string? diverged = null;
             if (test is { } evaluated)
             {
                 happened = run.Tracker.Observe(step, trainAccuracy[r], evaluated.Accuracy[r]);
-                diverged = DivergenceCheck.InLosses(step, trainLoss[r], evaluated.Loss[r]) ?? _engine.ParameterDivergence(r, step);
+                diverged = nonFiniteLoss ?? DivergenceCheck.InLosses(step, trainLoss[r], evaluated.Loss[r]) ?? _engine.ParameterDivergence(r, step);
                 if (diverged is not null && stopping.StopWhenDiverged || stopping.IsReached(step, wall, run.Tracker.GrokkedAtStep)) happened |= MeasureEvents.Final;
+            }
+            else if (nonFiniteLoss is not null && stopping.StopWhenDiverged)
+            {
+                // Between evaluations: the run stops here, with the step its loss first became non-finite.
+                diverged = nonFiniteLoss;
+                happened |= MeasureEvents.Final;
             }
             var values = _callbacks.OnRecord(run, step, test is not null, happened, () => new GrokDsl.Contracts.MeasureContext(step, _engine.ModelOf(r), run.Components.Data));
             var record = new MetricRecord(step, trainLoss[r], trainAccuracy[r], test?.Loss[r], test?.Accuracy[r], wall, values)
@@ -98,7 +141,6 @@ public sealed class TrainingLoop
             run.Metrics.Append(record);
             if (test is not null) run.Last = record;
             _callbacks.OnRecorded(run, record, test is not null);
-            if (test is null) continue;
 
             if (diverged is not null)
             {
@@ -110,6 +152,7 @@ public sealed class TrainingLoop
                     continue;
                 }
             }
+            if (test is null) continue;
             if (run.Tracker.GrokkedAtStep is not null) run.Status = RunStatus.Grokked;
             if (happened.HasFlag(MeasureEvents.Final)) End(run, run.Status, step, "final");
         }

@@ -23,4 +23,8 @@ public sealed record RunOrigin(string? Citation, IReadOnlyList<string> Reproduce
         }
         return new RunOrigin(experiment.Info.Source, arguments);
     }
+
+    /// <summary>The run's swept settings as PATH=VALUE, in axis order: the --set pins that end <see cref="Reproduce"/>.</summary>
+    /// <param name="axes">How many axes the sweep has.</param>
+    public IReadOnlyList<string> SweptSettings(int axes) => [.. Reproduce.TakeLast(2 * axes).Where((_, i) => i % 2 == 1)];
 }

@@ -45,6 +45,23 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
+    public void PruningRemovesAnInterruptCheckpoint_OnceTheRunHasMovedPastIt()
+    {
+        using var run = new TempFolder();
+        var store = new CheckpointStore(run.Path);
+        Save(store, 100);
+        Save(store, 137, "interrupted");
+        Save(store, 200);
+
+        store.Prune(keepLast: 2);
+        Assert.Equal(["step-000000137", "step-000000200"], Steps(store));
+
+        Save(store, 300, "final");
+        store.Prune(keepLast: 2);
+        Assert.Equal(["step-000000200", "step-000000300"], Steps(store));
+    }
+
+    [Fact]
     public void AWriteThatFailsMidwayLeavesNoFolderAndThePreviousCheckpointLoads()
     {
         using var run = new TempFolder();

@@ -89,6 +89,22 @@ public sealed class ResumeTests
         Assert.All(kept, k => Assert.True(k == "step-000000050" || k == "step-000000060" || IsEventCheckpoint(store, k!), $"{k} should have been pruned"));
     }
 
+    [Fact]
+    public void AResumedRun_PrunesItsInterruptCheckpoint_ByTheRetentionRule()
+    {
+        using var runs = new TempFolder();
+        using var stop = new CancellationTokenSource();
+        var first = Execute(runs.Path, new StopAt(27, stop), stop.Token);
+        var store = new CheckpointStore(first.Directory.Path);
+        Assert.True(store.Exists(31));
+
+        Execute(runs.Path, SilentObserver.Instance);
+
+        // Keep 2: steps 50 and 60 (final), and the memorized/grokked ones; the interrupt checkpoint at 31 is neither.
+        Assert.False(store.Exists(31));
+        Assert.True(store.Exists(50) && store.Exists(60));
+    }
+
     static bool IsEventCheckpoint(CheckpointStore store, string name) =>
         File.ReadAllText(Path.Combine(store.Folder, name, CheckpointStore.StateFile)).Contains("\"events\": [\n    \"", StringComparison.Ordinal);
 }

@@ -120,6 +120,29 @@ public sealed class DamagedRunStoreTests
         Assert.Contains("No space left on device", failed.Error);
     }
 
+    /// <summary>After the record of step 25, blocks the checkpoint of step 30 as a full disk would: its folder cannot be made.</summary>
+    sealed class CheckpointBlocker(string checkpoints) : ITrainingObserver
+    {
+        public void OnEvaluated(MetricRecord record, GrokkingTracker tracker, long maxSteps)
+        {
+            if (record.Step != 25) return;
+            System.IO.Directory.CreateDirectory(checkpoints);
+            File.WriteAllText(Path.Combine(checkpoints, $".step-000000030.{Environment.ProcessId}.tmp"), "in the way");
+        }
+    }
+
+    [Fact]
+    public void AFailedRunsSummary_KeepsTheStepItWasOn_BetweenItsRecords()
+    {
+        using var runs = new TempFolder();
+
+        Assert.ThrowsAny<IOException>(() => Execute(runs.Path, new CheckpointBlocker(Path.Combine(Directory(runs.Path).Path, "checkpoints"))));
+
+        var failed = Directory(runs.Path).ReadSummary()!;
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        Assert.Equal(30, failed.FinalStep);
+    }
+
     [Fact]
     public void EachPluginsBuildHash_IsRecordedWithItsVersion_InTheSummaryAndTheEnvironment()
     {
