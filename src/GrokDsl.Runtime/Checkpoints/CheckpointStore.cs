@@ -129,7 +129,6 @@ public sealed class CheckpointStore(string runFolder)
         return verified is null ? new Checkpoint(folder, state!) : null;
     }
 
-    static long StepOf(string folder) => long.Parse(Path.GetFileName(folder)[Prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Removes the checkpoints after <paramref name="step"/>, for a run rewound to it: training writes them again.</summary>
     public void RemoveAfter(long step)
@@ -157,13 +156,15 @@ public sealed class CheckpointStore(string runFolder)
 
     string PathOf(long step) => Path.Combine(Folder, $"{Prefix}{step:D9}");
 
-    // Null for a folder that only looks like a checkpoint's: it is neither rewound to nor removed.
-    static long? StepOf(string folder) =>
+    static long StepOf(string folder) => ParsedStep(folder)!.Value;
+
+    // Null for a folder that only looks like a checkpoint's: it is not committed, so never loaded, pruned, rewound to or removed.
+    static long? ParsedStep(string folder) =>
         long.TryParse(Path.GetFileName(folder).AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var step) ? step : null;
 
     IEnumerable<string> Committed() =>
         Directory.Exists(Folder)
-            ? Directory.EnumerateDirectories(Folder, Prefix + "*").Order(StringComparer.Ordinal)
+            ? Directory.EnumerateDirectories(Folder, Prefix + "*").Where(f => ParsedStep(f) is not null).Order(StringComparer.Ordinal)
             : [];
 
     static string? Verify(string folder, out CheckpointState? state)
