@@ -33,6 +33,8 @@ public sealed record SweepManifest(string SweepId, string ExperimentId, DateTime
         var manifests = new List<SweepManifest>();
         foreach (var file in Directory.GetFiles(experimentFolder, $"{Prefix}*.json").Order(StringComparer.Ordinal))
         {
+            // sweep-<id>.json only: the analyses of a sweep sit beside it as sweep-<id>.<analysis>.json.
+            if (Path.GetFileNameWithoutExtension(file).Contains('.')) continue;
             try
             {
                 manifests.Add(JsonSerializer.Deserialize<SweepManifest>(File.ReadAllText(file), RunJson.Indented)
