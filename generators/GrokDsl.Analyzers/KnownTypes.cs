@@ -21,6 +21,8 @@ internal sealed class KnownTypes
         ComponentAttribute = component;
         RangeAttribute = range;
         OptimizerOptions = optimizerOptions;
+        Training = compilation.GetTypeByMetadataName("GrokDsl.Training");
+        Stopping = compilation.GetTypeByMetadataName("GrokDsl.Stopping");
     }
 
     public INamedTypeSymbol ExperimentAttribute { get; }
@@ -34,6 +36,10 @@ internal sealed class KnownTypes
     public INamedTypeSymbol ComponentAttribute { get; }
     public INamedTypeSymbol RangeAttribute { get; }
     public INamedTypeSymbol OptimizerOptions { get; }
+
+    /// <summary>The run settings an experiment hands to training as they are (null against a GrokDsl build without them).</summary>
+    public INamedTypeSymbol? Training { get; }
+    public INamedTypeSymbol? Stopping { get; }
 
     /// <summary>Whether a type is an optimizer's options (derives from GrokDsl.OptimizerOptions).</summary>
     public bool IsOptimizer(ITypeSymbol? type)

@@ -23,11 +23,9 @@ public sealed class SweptPropertyUnreadAnalyzer : ExperimentRecordAnalyzer
 
     private protected override void AnalyzeExperiment(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData experiment, KnownTypes known)
     {
-        var training = context.Compilation.GetTypeByMetadataName("GrokDsl.Training");
-        var stopping = context.Compilation.GetTypeByMetadataName("GrokDsl.Stopping");
         foreach (var property in ExperimentSymbols.InstanceProperties(type))
         {
-            if (known.AxisOf(property) is not { } axis || ReachesTheRun(property, known, training, stopping)
+            if (known.AxisOf(property) is not { } axis || ReachesTheRun(property, known)
                 || IsNamedElsewhere(type, property, context.CancellationToken))
                 continue;
             var location = ExperimentSymbols.Locate(axis, context.CancellationToken) ?? property.Locations[0];
@@ -36,11 +34,11 @@ public sealed class SweptPropertyUnreadAnalyzer : ExperimentRecordAnalyzer
     }
 
     // The properties the generated run specification hands to the trainer, as the generator's parser picks them.
-    static bool ReachesTheRun(IPropertySymbol property, KnownTypes known, INamedTypeSymbol? training, INamedTypeSymbol? stopping) =>
+    static bool ReachesTheRun(IPropertySymbol property, KnownTypes known) =>
         known.ComponentKindOf(property.Type) is not null
         || known.IsOptimizer(property.Type)
-        || SymbolEqualityComparer.Default.Equals(property.Type, training)
-        || SymbolEqualityComparer.Default.Equals(property.Type, stopping)
+        || SymbolEqualityComparer.Default.Equals(property.Type, known.Training)
+        || SymbolEqualityComparer.Default.Equals(property.Type, known.Stopping)
         || property.Name is "Seed" or "Measures";
 
     // Any identifier with the property's name in the experiment's declarations (and its base records'), other than the
