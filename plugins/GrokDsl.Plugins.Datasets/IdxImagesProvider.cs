@@ -10,9 +10,11 @@ namespace GrokDsl.Plugins.Datasets;
 /// optional test subset, labels mapped to their <see cref="LabelGroups"/> class, pixels flattened to
 /// features and normalized with statistics of the training subset only.
 /// </summary>
-public sealed class IdxImagesProvider : IDatasetProvider
+public sealed class IdxImagesProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "idx-images";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<IdxImages>());
 
     static readonly string[] Normalizations = ["standardize", "unit", "none"];
 

@@ -8,9 +8,11 @@ namespace GrokDsl.Plugins.Datasets;
 /// Every pair (x, y) of S_n as the token sequence [index(x), index(y)], labelled with the index of
 /// x·y, x·y·x⁻¹ or x·y·x; a seeded random split puts <c>TrainFraction</c> of the pairs in training.
 /// </summary>
-public sealed class PermutationGroupProvider : IDatasetProvider
+public sealed class PermutationGroupProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "permutation-group";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<PermutationGroup>());
 
     static readonly string[] OperationNames = ["xy", "xyx^-1", "xyx"];
 

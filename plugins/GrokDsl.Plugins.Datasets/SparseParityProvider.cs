@@ -10,9 +10,11 @@ namespace GrokDsl.Plugins.Datasets;
 /// <c>TestSamples</c> for testing, labelled with the parity of their first k bits. Bit j of a string
 /// is bit j of its 64-bit value, so "the first k bits" are the k lowest.
 /// </summary>
-public sealed class SparseParityProvider : IDatasetProvider
+public sealed class SparseParityProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "sparse-parity";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<SparseParity>());
 
     static readonly string[] Encodings = ["signed", "binary", "tokens"];
 

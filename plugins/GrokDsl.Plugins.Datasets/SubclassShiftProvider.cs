@@ -12,23 +12,23 @@ namespace GrokDsl.Plugins.Datasets;
 /// over all subclasses. Train and test draw from separate streams, so the test set does not change
 /// with f or γ_D.
 /// </summary>
-public sealed class SubclassShiftProvider : IDatasetProvider
+public sealed class SubclassShiftProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "subclass-shift";
+
+    public void Validate(ComponentOptions options)
+    {
+        var o = options.Bind<SubclassShift>();
+        Validate(o, Codes(o));
+    }
 
     public DatasetTensors Create(ComponentOptions options, int seed)
     {
         var o = options.Bind<SubclassShift>();
         var codes = Codes(o);
+        Validate(o, codes);
         var classes = codes.Length;
         var perClass = codes[0].Length;
-        if (o.DownsampledPerClass < 0 || o.DownsampledPerClass >= perClass)
-            throw new ArgumentException(
-                $"DownsampledPerClass must lie in [0, SubclassesPerClass − 1 = {perClass - 1}] so that Eq. 1 has subclasses left at full rate, not {o.DownsampledPerClass}.");
-        if (o.Fraction is < 0 or > 1 || double.IsNaN(o.Fraction)) throw new ArgumentException($"Fraction must lie in [0, 1], not {o.Fraction}.");
-        if (o.TrainSamples < 1 || o.TestSamples < 1) throw new ArgumentException("TrainSamples and TestSamples must be positive.");
-        if (o.PairDimension < 1) throw new ArgumentException($"PairDimension must be positive, not {o.PairDimension}.");
-        if (o.NoiseStd < 0 || !double.IsFinite(o.NoiseStd)) throw new ArgumentException($"NoiseStd must be a finite number ≥ 0, not {o.NoiseStd}.");
 
         var (downsampled, remaining) = Downsampling.PerSubclass(
             o.TrainSamples, o.Fraction, classes * o.DownsampledPerClass, classes * (perClass - o.DownsampledPerClass));
@@ -115,5 +115,17 @@ public sealed class SubclassShiftProvider : IDatasetProvider
         var subclasses = classes * perClass;
         return [.. Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, perClass)
             .Select(s => total / subclasses + (c * perClass + s < total % subclasses ? 1 : 0)).ToArray())];
+    }
+
+    static void Validate(SubclassShift o, int[][] codes)
+    {
+        var perClass = codes[0].Length;
+        if (o.DownsampledPerClass < 0 || o.DownsampledPerClass >= perClass)
+            throw new ArgumentException(
+                $"DownsampledPerClass must lie in [0, SubclassesPerClass − 1 = {perClass - 1}] so that Eq. 1 has subclasses left at full rate, not {o.DownsampledPerClass}.");
+        if (o.Fraction is < 0 or > 1 || double.IsNaN(o.Fraction)) throw new ArgumentException($"Fraction must lie in [0, 1], not {o.Fraction}.");
+        if (o.TrainSamples < 1 || o.TestSamples < 1) throw new ArgumentException("TrainSamples and TestSamples must be positive.");
+        if (o.PairDimension < 1) throw new ArgumentException($"PairDimension must be positive, not {o.PairDimension}.");
+        if (o.NoiseStd < 0 || !double.IsFinite(o.NoiseStd)) throw new ArgumentException($"NoiseStd must be a finite number ≥ 0, not {o.NoiseStd}.");
     }
 }

@@ -7,9 +7,12 @@ namespace GrokDsl.Plugins.Measures;
 /// The <c>accuracy</c> measure (<see cref="GrokDsl.Accuracy"/>): "train" and "test" as correct / total, both
 /// integers until the one division, and the counts themselves as "train_correct", "train_total", ...
 /// </summary>
-public sealed class AccuracyProvider : IMeasureProvider
+public sealed class AccuracyProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "accuracy";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options) => new AccuracyMeasure(options.Bind<Accuracy>());
 

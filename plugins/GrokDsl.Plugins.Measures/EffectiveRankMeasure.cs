@@ -10,9 +10,12 @@ namespace GrokDsl.Plugins.Measures;
 /// and "max_spectral_norm"; for each of <c>ActivationModules</c>, "&lt;module&gt;.activation_sparsity" and
 /// "&lt;module&gt;.dead_fraction" on the training set (<see cref="ActivationSparsity"/>).
 /// </summary>
-public sealed class EffectiveRankProvider : IMeasureProvider
+public sealed class EffectiveRankProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "effective-rank";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options)
     {

@@ -12,9 +12,12 @@ namespace GrokDsl.Plugins.Measures;
 /// (<see cref="KeyFrequencyValues"/>), and
 /// with <c>PerFrequency</c> "k&lt;k&gt;" (one frequency removed, as the code's per-frequency list).
 /// </summary>
-public sealed class ExcludedLossProvider : IMeasureProvider
+public sealed class ExcludedLossProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "excluded-loss";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options)
     {

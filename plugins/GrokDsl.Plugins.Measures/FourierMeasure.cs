@@ -19,9 +19,12 @@ namespace GrokDsl.Plugins.Measures;
 /// and "key_frequencies.count" with "key_frequency.k&lt;k&gt;" = the score of each key frequency
 /// (<see cref="KeyFrequencySet"/>; NaN for fixed ones).
 /// </summary>
-public sealed class FourierProvider : IMeasureProvider
+public sealed class FourierProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "fourier";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options)
     {

@@ -8,9 +8,12 @@ namespace GrokDsl.Plugins.Measures;
 /// and test ("test") split. The losses are those of the runtime (cross-entropy, MSE against one-hot targets
 /// averaged over every element, StableMax cross-entropy), restated here because plugins see only the contracts.
 /// </summary>
-public sealed class LossProvider : IMeasureProvider
+public sealed class LossProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "loss";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options) => new LossMeasure(options.Bind<Loss>());
 

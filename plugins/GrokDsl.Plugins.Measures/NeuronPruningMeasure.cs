@@ -12,9 +12,12 @@ namespace GrokDsl.Plugins.Measures;
 /// "test_accuracy_before", "test_accuracy_after", "pruned" (neuron count), "ipr_threshold" (the IPR of the last
 /// neuron pruned) and "mean_ipr" over all neurons.
 /// </summary>
-public sealed class NeuronPruningProvider : IMeasureProvider
+public sealed class NeuronPruningProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "neuron-pruning";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options)
     {

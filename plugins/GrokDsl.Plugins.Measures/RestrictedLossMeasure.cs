@@ -11,9 +11,12 @@ namespace GrokDsl.Plugins.Measures;
 /// Reports "loss", "full_loss" (the same pairs, unmodified logits) and the key frequencies (<see cref="KeyFrequencyValues"/>).
 /// The cross-entropy is float64, as Nanda's <c>cross_entropy_high_precision</c> says it is (its code casts to float32).
 /// </summary>
-public sealed class RestrictedLossProvider : IMeasureProvider
+public sealed class RestrictedLossProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "restricted-loss";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options)
     {

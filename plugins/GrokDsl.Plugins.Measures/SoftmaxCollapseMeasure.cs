@@ -9,9 +9,12 @@ namespace GrokDsl.Plugins.Measures;
 /// loss is exactly 0, in the configured precision (<see cref="SoftmaxCollapseStatistics"/>); with
 /// <c>IncludeTest</c> also "test_fraction" and "test_zero_loss_fraction".
 /// </summary>
-public sealed class SoftmaxCollapseProvider : IMeasureProvider
+public sealed class SoftmaxCollapseProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "softmax-collapse";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options) => new SoftmaxCollapseMeasure(options.Bind<SoftmaxCollapse>());
 

@@ -10,9 +10,12 @@ namespace GrokDsl.Plugins.Measures;
 /// "last_layer", the output weight's norm, whose cyclic growth marks Slingshots (Thilak et al. 2022);
 /// and per parameter "norm.&lt;name&gt;" and "sum_sq.&lt;name&gt;" (Nanda's per-parameter list).
 /// </summary>
-public sealed class WeightNormProvider : IMeasureProvider
+public sealed class WeightNormProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "weight-norm";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options) => new WeightNormMeasure(options.Bind<WeightNorm>());
 

@@ -12,9 +12,12 @@ namespace GrokDsl.Plugins.Measures;
 /// parameter (a LayerNorm gain, an embedding of rank above 2) counts as weights. "all." pools: l1 and l2 over every
 /// parameter, trace summed over the matrices, spectral their largest, the singular values, weights and biases pooled.
 /// </summary>
-public sealed class WeightStatisticsProvider : IMeasureProvider
+public sealed class WeightStatisticsProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "weight-statistics";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options)
     {

@@ -5,9 +5,11 @@ using static TorchSharp.torch;
 namespace GrokDsl.Plugins.Mlp;
 
 /// <summary>The MLP of <see cref="GrokDsl.Mlp"/>, over token or feature inputs; stackable (<see cref="StackedMlp"/>).</summary>
-public sealed class MlpProvider : IStackableModelProvider
+public sealed class MlpProvider : IStackableModelProvider, IValidatesOptions
 {
     public string Id => "mlp";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<GrokDsl.Mlp>());
 
     static readonly string[] Inputs = ["auto", "embedding", "flat"];
 

@@ -9,9 +9,11 @@ namespace GrokDsl.Plugins.ModularArithmetic;
 /// puts <c>TrainFraction</c> of the pairs in the training set, then <c>LabelNoise</c> corrupts a
 /// fraction of the training labels. The pairs are encoded as <c>Encoding</c> says.
 /// </summary>
-public sealed class ModularArithmeticProvider : IDatasetProvider
+public sealed class ModularArithmeticProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "modular-arithmetic";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<GrokDsl.ModularArithmetic>());
 
     public DatasetTensors Create(ComponentOptions options, int seed)
     {
@@ -56,6 +58,7 @@ public sealed class ModularArithmeticProvider : IDatasetProvider
         if (o.LabelNoise is < 0 or >= 1 || double.IsNaN(o.LabelNoise))
             throw new ArgumentException($"LabelNoise must lie in [0, 1), not {o.LabelNoise}.");
         PairEncoding.Validate(o.Encoding);
+        _ = ModularOperations.Get(o.Operation);
         if (ModularOperations.NeedsPrime(o.Operation) && !ModularOperations.IsPrime(o.Modulus))
             throw new ArgumentException($"Operation '{o.Operation}' needs a prime modulus; {o.Modulus} is not prime.");
     }

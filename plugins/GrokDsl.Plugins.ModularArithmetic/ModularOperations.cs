@@ -38,7 +38,7 @@ public static class ModularOperations
     {
         if (!Operations.TryGetValue(Canonical(operation), out var compute))
             throw new ArgumentException(
-                $"Unknown operation '{operation}'; known: {string.Join(", ", Names)}.", nameof(operation));
+                $"Unknown operation '{operation}'; known: {string.Join(", ", Names)}.");
         return (a, b, p) => compute(a, b, p) is { } value ? (int)(((value % p) + p) % p) : null;
     }
 

@@ -9,9 +9,11 @@ namespace GrokDsl.Plugins.Sequences;
 /// nest deeper than TrainDepth, so no generalization prompt can be a training prompt. The test split is the
 /// generalization split, so grokking is timed on it; "in-distribution" is an extra split.
 /// </summary>
-public sealed class DyckProvider : IDatasetProvider
+public sealed class DyckProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "dyck";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<Dyck>());
 
     public const string InDistribution = "in-distribution";
     public const string Generalization = "generalization";

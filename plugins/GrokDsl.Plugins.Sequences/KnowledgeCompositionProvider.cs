@@ -9,9 +9,15 @@ namespace GrokDsl.Plugins.Sequences;
 /// split, the next round(φ · atomic facts of in-distribution heads) join training. Out-of-distribution heads' inferred
 /// facts are only evaluated. Every (h, r1, r2) occurs once, so no test fact is a training fact.
 /// </summary>
-public sealed class KnowledgeCompositionProvider : IDatasetProvider
+public sealed class KnowledgeCompositionProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "knowledge-composition";
+
+    public void Validate(ComponentOptions options)
+    {
+        var o = options.Bind<KnowledgeComposition>();
+        Validate(o, OutOfDistributionCount(o));
+    }
 
     public const string InDistribution = "in-distribution";
     public const string OutOfDistribution = "out-of-distribution";

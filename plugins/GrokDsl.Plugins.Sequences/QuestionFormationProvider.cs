@@ -11,9 +11,11 @@ namespace GrokDsl.Plugins.Sequences;
 /// prompt can be a training prompt. Copies are drawn from every kind of sentence. Tokens: 0 padding, 1 end, 2 "quest",
 /// 3 "decl", then the words of <see cref="EnglishFragment.Words"/>.
 /// </summary>
-public sealed class QuestionFormationProvider : IDatasetProvider
+public sealed class QuestionFormationProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "question-formation";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<QuestionFormation>());
 
     public const string InDistribution = "in-distribution";
     public const string Generalization = "generalization";

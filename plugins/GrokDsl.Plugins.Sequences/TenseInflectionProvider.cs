@@ -10,9 +10,11 @@ namespace GrokDsl.Plugins.Sequences;
 /// prompt can be a training prompt. Copies are drawn from every kind of sentence. Tokens: 0 padding, 1 end,
 /// 2 "present", 3 "past", then the words of <see cref="TenseFragment.Words"/>.
 /// </summary>
-public sealed class TenseInflectionProvider : IDatasetProvider
+public sealed class TenseInflectionProvider : IDatasetProvider, IValidatesOptions
 {
     public string Id => "tense-inflection";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<TenseInflection>());
 
     public const string InDistribution = "in-distribution";
     public const string Generalization = "generalization";

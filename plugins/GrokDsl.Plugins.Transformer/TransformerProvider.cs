@@ -9,9 +9,11 @@ namespace GrokDsl.Plugins.Transformer;
 /// option but the language-model head (<see cref="StackedTransformer"/>): runs that differ only in seed or
 /// InitScale train together.
 /// </summary>
-public sealed class TransformerProvider : IStackableModelProvider
+public sealed class TransformerProvider : IStackableModelProvider, IValidatesOptions
 {
     public string Id => "transformer";
+
+    public void Validate(ComponentOptions options) => Validate(options.Bind<GrokDsl.Transformer>());
 
     static readonly string[] LayerNorms = ["none", "pre", "post"];
     static readonly string[] PositionalEmbeddings = ["learned", "sinusoidal"];

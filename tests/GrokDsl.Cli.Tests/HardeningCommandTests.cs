@@ -70,14 +70,33 @@ public sealed class HardeningCommandTests
         var (file, metrics) = UnfinishedRunWithTruncatedMetrics(cli);
 
         var refused = cli.Invoke("run", file, "--runs", cli.Runs, "--quiet");
+        var untouched = File.ReadAllText(metrics);
         var rewound = cli.Invoke("run", file, "--runs", cli.Runs, "--quiet", "--rewind");
 
-        Assert.Equal(ExitCodes.Failed, refused.ExitCode);
+        // Refused before anything trains, like other input that needs the user's decision: exit 2, nothing written.
+        Assert.Equal(ExitCodes.InvalidExperiment, refused.ExitCode);
+        Assert.Contains("error: tiny: run 0 of 1", refused.Error);
         Assert.Contains($"{metrics}: the metrics stream was truncated or damaged", refused.Error);
+        Assert.Equal(3, untouched.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("--rewind", refused.Error);
         Assert.True(rewound.ExitCode == 0, rewound.Error);
         Assert.Contains("rewound (--rewind) to the checkpoint at step 10", rewound.Error + rewound.Output);
         Assert.Equal(9, File.ReadAllLines(metrics).Length);
+    }
+
+    [Fact]
+    public void SweepOnSlurm_RefusesAGapAtSubmission_AndPassesRewindToItsTasks()
+    {
+        using var cli = new CliHarness();
+        var (file, metrics) = UnfinishedRunWithTruncatedMetrics(cli);
+
+        var refused = cli.Invoke("sweep", file, "--runs", cli.Runs, "--launcher", "slurm", "--dry-run");
+        var rewinding = cli.Invoke("sweep", file, "--runs", cli.Runs, "--launcher", "slurm", "--dry-run", "--rewind");
+
+        Assert.Equal(ExitCodes.InvalidExperiment, refused.ExitCode);
+        Assert.Contains($"{metrics}: the metrics stream was truncated or damaged", refused.Error);
+        Assert.True(rewinding.ExitCode == 0, rewinding.Error);
+        Assert.Matches(@"sweep task .* --rewind", rewinding.Output);
     }
 
     const string SweepNamingUnknownComponents = """

@@ -143,4 +143,32 @@ public sealed class RunCommandTests
         Assert.Contains("error: tiny: Data.Modulus is 1 but must be >= 2", error);
         Assert.False(Directory.Exists(cli.Runs));
     }
+
+    [Fact]
+    public void ASweptValueThePluginRejectsRefusesTheWholeSweepBeforeAnythingRuns()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Tiny.cs", TinyExperiment);
+
+        // Only the plugin knows that division needs a prime modulus; preflight asks it for every run of the sweep.
+        var (exitCode, _, error) = cli.Invoke("run", file, "--runs", cli.Runs, "--set", "Data.Operation=a/b", "--sweep", "Data.Modulus=23,25");
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("Data.Modulus=25", error);
+        Assert.Contains("dataset 'modular-arithmetic': Operation 'a/b' needs a prime modulus; 25 is not prime.", error);
+        Assert.False(Directory.Exists(cli.Runs));
+    }
+
+    [Fact]
+    public void CheckRefusesAModelOptionThePluginRejects()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Tiny.cs", TinyExperiment.Replace("public Mlp Model { get; init; } = new() { EmbeddingWidth = 16, HiddenWidth = 32 };",
+            "public Mlp Model { get; init; } = new() { EmbeddingWidth = 16, HiddenWidth = 32, Input = \"pixels\" };", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = cli.Invoke("check", file);
+
+        Assert.Equal(ExitCodes.InvalidExperiment, exitCode);
+        Assert.Contains("model 'mlp': Unknown Mlp Input 'pixels'", error);
+    }
 }

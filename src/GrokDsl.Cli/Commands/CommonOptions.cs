@@ -48,12 +48,12 @@ static class CommonOptions
 
     /// <summary>--rewind and --resume-anyway: what a run about to resume does when its metrics stream has a gap (refused without either).</summary>
     public static MetricsGapOptions MetricsGap() => new(
-        new Option<bool>("--rewind")
+        new Option<bool>(MetricsGapOptions.RewindName)
         {
             Description = "A run whose metrics.jsonl lacks records its checkpoint implies (truncated or deleted) resumes from the newest checkpoint " +
                           "at or before the last intact record (from scratch if there is none); without it, such a run is refused.",
         },
-        new Option<bool>("--resume-anyway") { Description = "Resume such a run from its newest checkpoint anyway, keeping the gap in its metrics (a warning says so)." });
+        new Option<bool>(MetricsGapOptions.ResumeAnywayName) { Description = "Resume such a run from its newest checkpoint anyway, keeping the gap in its metrics (a warning says so)." });
 
     /// <summary>--device, --torch-lib, and with <paramref name="stackDescription"/> --stack and --stack-memory: where runs train.</summary>
     public static PlacementOptions Placement(string? stackDescription = null) => new(
@@ -123,7 +123,18 @@ sealed record PlacementOptions(Option<string?> Device, Option<string?> TorchLib,
 /// <summary>--rewind and --resume-anyway, and the <see cref="Runtime.Coordination.MetricsGapPolicy"/> they make.</summary>
 sealed record MetricsGapOptions(Option<bool> Rewind, Option<bool> ResumeAnyway)
 {
+    public const string RewindName = "--rewind";
+    public const string ResumeAnywayName = "--resume-anyway";
+
     public IEnumerable<Option> All => [Rewind, ResumeAnyway];
+
+    /// <summary>The command-line arguments that ask for <paramref name="policy"/> (none for the default, refusing).</summary>
+    public static IReadOnlyList<string> Arguments(Runtime.Coordination.MetricsGapPolicy policy) => policy switch
+    {
+        Runtime.Coordination.MetricsGapPolicy.Rewind => [RewindName],
+        Runtime.Coordination.MetricsGapPolicy.ResumeAnyway => [ResumeAnywayName],
+        _ => [],
+    };
 
     /// <summary>The policy the command line asks for, or null after printing that both were given.</summary>
     public Runtime.Coordination.MetricsGapPolicy? Parse(ParseResult result)

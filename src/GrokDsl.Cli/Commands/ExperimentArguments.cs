@@ -24,7 +24,7 @@ static class ExperimentArguments
 
     /// <summary>
     /// Whether every experiment of a file passes what <see cref="Resolve"/> checks and what `run` then checks against the
-    /// plugins (<see cref="PluginPreflight"/>), after printing each problem (for <c>check</c>).
+    /// plugins (<see cref="Preflight"/>), after printing each problem (for <c>check</c>).
     /// </summary>
     public static bool CheckFile(string path, long maxRuns, Verbosity verbosity, IReadOnlyList<string> pluginFolders) =>
         Guarded(verbosity, () => Resolver(maxRuns).LoadFile(path)) is { } experiments
@@ -33,8 +33,8 @@ static class ExperimentArguments
 
     static bool PassesPlugins(RunPlan plan)
     {
-        PluginPreflight.WarnOfUnreadAxes(plan);
-        return PluginPreflight.Passes(plan);
+        Preflight.WarnOfUnreadAxes(plan);
+        return Preflight.Passes(plan);
     }
 
     static ExperimentResolver Resolver(long maxRuns) => new(new ExperimentCompiler(ExperimentCompiler.DefaultCacheFolder) { MaxRuns = maxRuns });

@@ -70,7 +70,7 @@ static class RunCommand
         if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using var interruption = new Interruption();
         using var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
-        if (!PluginPreflight.Passes(plan, host)) return ExitCodes.InvalidExperiment;
+        if (!Preflight.Passes(plan, host) || !Preflight.ResumesPass(plan, onMetricsGap, force: _ => force)) return ExitCodes.InvalidExperiment;
         var quiet = verbosity == Verbosity.Quiet || json;
         // Plain lines, not a progress bar, when the output is a log (not a terminal), every evaluation is wanted, or runs train stacked.
         var progressBar = verbosity == Verbosity.Normal && !json && !placement.Stack && AnsiConsole.Profile.Capabilities.Interactive;

@@ -95,8 +95,7 @@ static class SweepCommand
                 return ExitCodes.InvalidExperiment;
             }
             // Array tasks run independently and later: there is no "first" failure to stop the others at, nor an outcome to print now.
-            // A resumed array task is started by Slurm, not by this command line: --rewind and --resume-anyway go to `sweep task` then.
-            if (useSlurm && new[] { failFast, json, metricsGap.Rewind, metricsGap.ResumeAnyway }.FirstOrDefault(o => result.GetValue(o)) is { } localOnly)
+            if (useSlurm && new[] { failFast, json }.FirstOrDefault(o => result.GetValue(o)) is { } localOnly)
             {
                 Console.Error.WriteLine($"error: {localOnly.Name} only applies to --launcher local");
                 return ExitCodes.InvalidExperiment;
@@ -116,7 +115,7 @@ static class SweepCommand
             if (SweepExperiment.Plan(reference, result.GetValue(runs)!, result.GetValue(plugins) ?? [], where, runLimit, GlobalOptions.Of(result)) is not { } plan)
                 return ExitCodes.InvalidExperiment;
             // The local launcher checks with the plugins it trains with; array tasks are checked here, before they are submitted.
-            if (useSlurm && !PluginPreflight.Passes(plan)) return ExitCodes.InvalidExperiment;
+            if (useSlurm && (!Preflight.Passes(plan) || !Preflight.ResumesPass(plan, onMetricsGap))) return ExitCodes.InvalidExperiment;
             if (where.Stack && useSlurm)
             {
                 if (StackedTasks(plan, result.GetValue(dryRun) ? Console.Error : Console.Out) is not { } stacked) return ExitCodes.InvalidExperiment;
@@ -127,7 +126,7 @@ static class SweepCommand
                 ? new SlurmLauncher(
                     new SlurmOptions(result.GetValue(partition), result.GetValue(time), result.GetValue(gpus), result.GetValue(cpus),
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
-                    GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error)
+                    GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error, onMetricsGap)
                 : new LocalLauncher(Console.Out, Console.Error, GlobalOptions.Of(result) == Verbosity.Quiet, new SweepPolicy(result.GetValue(retries), result.GetValue(failFast), onMetricsGap), result.GetValue(json));
             // The local launcher records its sweep itself, before training; a submitted one is recorded once it is in the queue.
             var exitCode = chosen.Launch(plan);

@@ -8,7 +8,7 @@ static class SweepExperiment
     {
         if (ExperimentArguments.Resolve(reference.Argument, reference.Id, reference.Sets, reference.Sweeps, maxRuns, verbosity) is not { } experiment) return null;
         var plan = RunPlan.Create(experiment, reference, runsRoot, pluginFolders, placement);
-        PluginPreflight.WarnOfUnreadAxes(plan);
+        Preflight.WarnOfUnreadAxes(plan);
         return plan;
     }
 }

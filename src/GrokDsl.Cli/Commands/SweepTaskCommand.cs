@@ -69,7 +69,7 @@ static class SweepTaskCommand
         if (CommonOptions.SelectDevice(placement) is not { } device) return ExitCodes.InvalidExperiment;
         using (var host = PluginHost.Load(PluginFolders.Default(plan.PluginFolders)))
         {
-            if (!PluginPreflight.Passes(plan, host)) return ExitCodes.InvalidExperiment;
+            if (!Preflight.Passes(plan, host) || !Preflight.ResumesPass(plan, policy.OnMetricsGap, indices)) return ExitCodes.InvalidExperiment;
             var coordinator = LocalLauncher.Coordinator(plan, device, host, Console.Out, Console.Error, quiet, policy);
             outcome = coordinator.Train(plan, signals.Control, indices);
         }

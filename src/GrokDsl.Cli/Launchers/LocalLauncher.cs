@@ -19,7 +19,7 @@ public sealed class LocalLauncher(TextWriter output, TextWriter error, bool quie
         if (Commands.CommonOptions.SelectDevice(plan.Placement) is not { } device) return ExitCodes.InvalidExperiment;
         using var interruption = new Interruption();
         using var plugins = PluginHost.Load(PluginFolders.Default(plan.PluginFolders));
-        if (!Commands.PluginPreflight.Passes(plan, plugins)) return ExitCodes.InvalidExperiment;
+        if (!Commands.Preflight.Passes(plan, plugins) || !Commands.Preflight.ResumesPass(plan, policy.OnMetricsGap)) return ExitCodes.InvalidExperiment;
         var progress = json ? error : output;
         var coordinator = Coordinator(plan, device, plugins, progress, error, quiet, policy);
         var finished = Enumerable.Range(0, plan.Runs.Count).Count(plan.IsFinished);

@@ -11,7 +11,7 @@ public static class SweepTaskInvocation
     public const string FingerprintOption = "--sweep-fingerprint";
     public const string RetriesOption = "--retries";
 
-    public static IReadOnlyList<string> For(RunPlan plan, IReadOnlyList<string> grokdsl, int retries)
+    public static IReadOnlyList<string> For(RunPlan plan, IReadOnlyList<string> grokdsl, int retries, MetricsGapPolicy onMetricsGap = MetricsGapPolicy.Refuse)
     {
         var command = new List<string>(grokdsl) { "sweep", "task" };
         command.AddRange(plan.Reference.ToArguments());
@@ -20,6 +20,8 @@ public static class SweepTaskInvocation
         if (plan.Runs.Count > ExperimentInfo.DefaultMaxRuns) command.AddRange(["--max-runs", plan.Runs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         foreach (var folder in plan.PluginFolders) command.AddRange(["--plugins", folder]);
         command.AddRange(plan.Placement.ToArguments());
+        // Every attempt of a task, a requeued one too, resumes as the submitting command line asked.
+        command.AddRange(Commands.MetricsGapOptions.Arguments(onMetricsGap));
         return command;
     }
 }

@@ -53,6 +53,10 @@ static class ResumePoint
         return checkpoints.LoadLatest(static _ => { }, atOrBefore: gap.RewindLimit)?.State.Step;
     }
 
+    /// <summary>The gap a resume from the newest valid checkpoint would meet, or null (no checkpoint, or no gap); removes nothing.</summary>
+    public static MetricsGap? Gap(CheckpointStore checkpoints, RunDirectory directory, RunSpec spec) =>
+        checkpoints.LoadLatest(static _ => { }) is { } newest ? GapBefore(newest, directory, spec) : null;
+
     static MetricsGap? GapBefore(Checkpoint checkpoint, RunDirectory directory, RunSpec spec) =>
         MetricsGap.Find(MetricsFile.ReadChecked(directory.MetricsPath), checkpoint.State.Step, spec.Training.EvaluateEvery);
 }

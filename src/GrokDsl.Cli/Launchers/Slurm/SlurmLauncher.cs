@@ -10,9 +10,11 @@ namespace GrokDsl.Cli.Launchers.Slurm;
 /// </summary>
 /// <param name="grokdsl">The command the tasks run grokdsl with (see <see cref="GrokDslExecutable"/>).</param>
 /// <param name="retries">How often a task starts a run that throws again before giving up on it (see <see cref="SweepPolicy.Retries"/>).</param>
+/// <param name="onMetricsGap">What each task does with a run whose metrics have a gap (--rewind, --resume-anyway on `sweep`).</param>
 /// <param name="dryRun">Print the script to <paramref name="output"/> and submit nothing.</param>
 public sealed class SlurmLauncher(
-    SlurmOptions options, IReadOnlyList<string> grokdsl, int retries, ISlurmClient slurm, bool dryRun, TextWriter output, TextWriter error) : ISweepLauncher
+    SlurmOptions options, IReadOnlyList<string> grokdsl, int retries, ISlurmClient slurm, bool dryRun, TextWriter output, TextWriter error,
+    MetricsGapPolicy onMetricsGap = MetricsGapPolicy.Refuse) : ISweepLauncher
 {
     public int Launch(RunPlan plan)
     {
@@ -39,7 +41,7 @@ public sealed class SlurmLauncher(
             Description: $"{plan.ExperimentId}: {runCount} of the sweep's {plan.Runs.Count} run(s) in {toSubmit.Count} array task(s)",
             Tasks: toSubmit,
             LogFolder: folder.Path,
-            TaskCommand: SweepTaskInvocation.For(plan, grokdsl, retries),
+            TaskCommand: SweepTaskInvocation.For(plan, grokdsl, retries, onMetricsGap),
             Options: options,
             Stacked: plan.Placement.Stack);
         var script = SlurmScript.Render(job);

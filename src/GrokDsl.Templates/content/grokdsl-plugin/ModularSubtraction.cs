@@ -21,15 +21,23 @@ public sealed record ModularSubtractionOptions
 /// public sealed record ModularSubtraction { public int Modulus { get; init; } = 59; public double TrainFraction { get; init; } = 0.5; }
 /// </code>
 /// </summary>
-public sealed class ModularSubtractionDataset : IDatasetProvider
+public sealed class ModularSubtractionDataset : IDatasetProvider, IValidatesOptions
 {
     public string Id => "modular-subtraction";
+
+    // Preflight calls this for every run of a sweep before anything trains, so a bad value is refused up front.
+    public void Validate(ComponentOptions options) => Validate(options.Bind<ModularSubtractionOptions>());
+
+    static void Validate(ModularSubtractionOptions o)
+    {
+        if (o.Modulus < 2) throw new ArgumentException($"Modulus must be at least 2, not {o.Modulus}.");
+        if (o.TrainFraction is <= 0 or >= 1) throw new ArgumentException($"TrainFraction must lie in (0, 1), not {o.TrainFraction}.");
+    }
 
     public DatasetTensors Create(ComponentOptions options, int seed)
     {
         var o = options.Bind<ModularSubtractionOptions>();
-        if (o.Modulus < 2) throw new ArgumentException($"Modulus must be at least 2, not {o.Modulus}.");
-        if (o.TrainFraction is <= 0 or >= 1) throw new ArgumentException($"TrainFraction must lie in (0, 1), not {o.TrainFraction}.");
+        Validate(o);
 
         // Every pair (a, b) once, as whole tensors; the host disposes the tensors handed to it, the temporaries are disposed here.
         using var a = arange(o.Modulus).repeat_interleave(o.Modulus);

@@ -1,13 +1,15 @@
+using GrokDsl.Runtime.Coordination;
 using GrokDsl.Runtime.Plugins;
 
 namespace GrokDsl.Cli.Commands;
 
 /// <summary>
-/// The plugin half of what `run`, the `sweep` commands and `check` refuse before anything trains: a run that names a
-/// dataset, model or measure no plugin provides, or a cadence for a measure it does not list. Each problem is printed
+/// What `run`, the `sweep` commands and `check` refuse before anything trains: a run that names a dataset, model or
+/// measure no plugin provides, sets an option its plugin rejects or a cadence for a measure it does not list, and
+/// (not for `check`) a run whose resume would meet a gap in its metrics. Each problem is printed
 /// once, with the first run it was found in and that run's swept settings; the command then exits with 2.
 /// </summary>
-static class PluginPreflight
+static class Preflight
 {
     /// <summary>Whether every run of <paramref name="plan"/> resolves; <paramref name="host"/> null loads the plan's plugin folders for the check.</summary>
     public static bool Passes(RunPlan plan, PluginHost? host = null)
@@ -26,6 +28,18 @@ static class PluginPreflight
         plan.Origins[index].SweptSettings(plan.Experiment.Info.SweepAxes.Count) is { Count: > 0 } swept
             ? string.Join(", ", swept)
             : $"run id {plan.Runs[index].RunId}";
+
+    /// <summary>
+    /// Whether every run of <paramref name="plan"/> about to resume can (<see cref="ResumePreflight"/>); each refused run
+    /// is printed with its settings and the way out, and the command then exits with 2.
+    /// </summary>
+    public static bool ResumesPass(RunPlan plan, MetricsGapPolicy policy, IReadOnlyList<int>? indices = null, Func<RunSpec, bool>? force = null)
+    {
+        var problems = ResumePreflight.Check(plan, policy, indices, force);
+        foreach (var problem in problems)
+            Console.Error.WriteLine($"error: {plan.ExperimentId}: run {problem.RunIndex} of {plan.Runs.Count} ({Settings(plan, problem.RunIndex)}): {problem.Message}");
+        return problems.Count == 0;
+    }
 
     /// <summary>Warns of each sweep axis that changes no run (<see cref="UnreadSweepAxes"/>): a sweep that trains the same run over and over.</summary>
     public static void WarnOfUnreadAxes(RunPlan plan)
