@@ -6,7 +6,7 @@ namespace GrokDsl.Presets.Tests;
 /// <summary>Every preset's CPU-sized smoke variant runs every run of its sweep end to end (it checks the pipeline, not grokking).</summary>
 public sealed class SmokeTests
 {
-    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023" };
+    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023", "doshi-2024" };
 
     static IExperiment Smoke(string id) => id switch
     {
@@ -22,6 +22,7 @@ public sealed class SmokeTests
         "murty-2023-dyck" => Murty2023Dyck.Smoke,
         "wang-2024" => Wang2024.Smoke,
         "murty-2023" => Murty2023.Smoke,
+        "doshi-2024" => Doshi2024.Smoke,
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -47,7 +48,7 @@ public sealed class SmokeTests
     {
         var experiments = ExperimentCatalog.FromAssembly(typeof(ModularAddition).Assembly);
 
-        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "nanda-2023-cpu", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023"];
+        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "nanda-2023-cpu", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023", "doshi-2024"];
         Assert.Equal(expected.Order(), experiments.Select(e => e.Info.Id).Order());
         Assert.All(experiments, e => Assert.False(string.IsNullOrWhiteSpace(e.Info.Source), e.Info.Id));
     }

@@ -22,6 +22,7 @@ public sealed class TorchSharpEngine : IStepEngine
     readonly IReadOnlyList<IGradientTransform> _transforms;
     readonly ITrainingObjective _objective;
     Tensor? _inputs, _logits, _targets, _loss;
+    bool _modelLent;
 
     /// <param name="warmStart">The checkpoint of another run to begin from (<see cref="InitializeFrom"/>), when the run does not resume.</param>
     public TorchSharpEngine(LoopRun run, Checkpoint? warmStart = null)
@@ -108,6 +109,7 @@ public sealed class TorchSharpEngine : IStepEngine
         _logits = _model.forward(inputs);
         (_inputs, _targets) = (inputs, targets);
         _loss = _objective.Loss(_logits, targets);
+        _modelLent = false;
     }
 
     public double[] TrainLosses() => [_loss!.to_type(ScalarType.Float64).item<double>()];
@@ -119,10 +121,17 @@ public sealed class TorchSharpEngine : IStepEngine
     public string? ParameterDivergence(int run, long step) =>
         DivergenceCheck.InParameters(step, _model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)));
 
-    public nn.Module<Tensor, Tensor> ModelOf(int run) => _model;
+    public nn.Module<Tensor, Tensor> ModelOf(int run)
+    {
+        _modelLent = true;
+        return _model;
+    }
 
     public void Step(IReadOnlyList<LoopRun> runs)
     {
+        // A measure may change parameters in place and restore them (neuron pruning does): their values are this
+        // step's again, but autograd refuses the graph it saved, so the same batch goes forward once more.
+        if (_modelLent) _loss = _objective.Loss(_logits = _model.forward(_inputs!), _targets!);
         _loss!.backward();
         foreach (var transform in _transforms) transform.Apply(_parameters);
         _optimizer.step();
