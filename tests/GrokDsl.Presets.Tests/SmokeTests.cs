@@ -6,7 +6,7 @@ namespace GrokDsl.Presets.Tests;
 /// <summary>Every preset's CPU-sized smoke variant runs every run of its sweep end to end (it checks the pipeline, not grokking).</summary>
 public sealed class SmokeTests
 {
-    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023", "doshi-2024" };
+    public static TheoryData<string> Presets => new() { "nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023", "doshi-2024", "varma-2023" };
 
     static IExperiment Smoke(string id) => id switch
     {
@@ -23,6 +23,7 @@ public sealed class SmokeTests
         "wang-2024" => Wang2024.Smoke,
         "murty-2023" => Murty2023.Smoke,
         "doshi-2024" => Doshi2024.Smoke,
+        "varma-2023" => Varma2023.Smoke,
         _ => throw new ArgumentOutOfRangeException(nameof(id)),
     };
 
@@ -35,6 +36,9 @@ public sealed class SmokeTests
         var smoke = Smoke(id);
         Assert.Equal(id, smoke.Info.Id);
         using var runner = new PresetRunner();
+        // A preset that warm-starts (varma-2023) needs its sources trained first, as `grokdsl reproduce` does.
+        foreach (var source in smoke is IReproducible reproducible ? reproducible.DescribeReproduction().SmokeSources : [])
+            runner.Run(source);
 
         var summaries = runner.RunSweep(smoke);
 
@@ -48,7 +52,7 @@ public sealed class SmokeTests
     {
         var experiments = ExperimentCatalog.FromAssembly(typeof(ModularAddition).Assembly);
 
-        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "nanda-2023-cpu", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023", "doshi-2024"];
+        string[] expected = ["nanda-2023", "power-2022", "grokfast-2024", "omnigrok-2023", "prieto-2025", "gromov-2023", "grokking-explained-2025", "modular-addition", "hu-2023-cpu", "nanda-2023-cpu", "power-2022-s5", "barak-2022", "murty-2023-dyck", "wang-2024", "murty-2023", "doshi-2024", "varma-2023"];
         Assert.Equal(expected.Order(), experiments.Select(e => e.Info.Id).Order());
         Assert.All(experiments, e => Assert.False(string.IsNullOrWhiteSpace(e.Info.Source), e.Info.Id));
     }

@@ -112,8 +112,15 @@ static class ReproductionCommand
         if (!judgeOnly)
         {
             // The smoke variant is not addressable by id from another process; the reference names the preset for the log.
+            var launcher = new LocalLauncher(Console.Out, Console.Error, quiet, new SweepPolicy(retries, FailFast: false));
+            foreach (var source in smoke ? reproduction.SmokeSources : reproduction.Sources)
+            {
+                exitCode = launcher.Launch(RunPlan.Create(source, ExperimentReference.From(source.Info.Id, null, [], []), runsRoot, pluginFolders, placement));
+                // A warm start from a source that did not finish would start from the wrong network, or from none.
+                if (exitCode != ExitCodes.Ok) return exitCode;
+            }
             var plan = RunPlan.Create(variant, ExperimentReference.From(id, null, [], sweeps), runsRoot, pluginFolders, placement);
-            exitCode = new LocalLauncher(Console.Out, Console.Error, quiet, new SweepPolicy(retries, FailFast: false)).Launch(plan);
+            exitCode = launcher.Launch(plan);
         }
         var runs = ReproducedRun.Load(variant, Path.GetFullPath(runsRoot));
         var verdicts = ReproductionJudge.Judge(reproduction.Targets, runs);

@@ -74,7 +74,7 @@ public sealed class RunCoordinator(PluginHost plugins, ITrainingObserver termina
         if (force) checkpoints.Clear();
         var resumeFrom = ResumePoint.Choose(checkpoints, directory, spec, Policy.OnMetricsGap, observer.OnWarning);
         // A warm start's source is checked before the run directory is made: a missing or corrupt one refuses the run.
-        var warmStart = resumeFrom is null && spec.Training.InitializeFrom is { } from ? WarmStart.Source(from) : null;
+        var warmStart = resumeFrom is null && spec.Training.InitializeFrom is { } from ? WarmStart.Source(from, runsRoot) : null;
         Lifecycle.Begin(directory, spec, components, origin);
 
         LoopOutcome outcome;

@@ -7,6 +7,15 @@ namespace GrokDsl;
 /// <param name="Note">How <paramref name="Full"/> differs from the paper and why, in one or two sentences.</param>
 public sealed record Reproduction(IExperiment Full, IExperiment Smoke, IReadOnlyList<ReproductionTarget> Targets, string? Note = null)
 {
+    /// <summary>
+    /// Runs the full variant starts from (the sources of its warm starts, <see cref="InitializeFrom.Of"/>), trained
+    /// first into the same runs folder; <see cref="SmokeSources"/> are the smoke variant's.
+    /// </summary>
+    public IReadOnlyList<IExperiment> Sources { get; init; } = [];
+
+    /// <summary>The smoke variant's sources (see <see cref="Sources"/>).</summary>
+    public IReadOnlyList<IExperiment> SmokeSources { get; init; } = [];
+
     /// <summary>The seeds the full variant runs (replacing the preset's own seed axis); null keeps the preset's.</summary>
     public IReadOnlyList<int>? Seeds { get; init; }
 

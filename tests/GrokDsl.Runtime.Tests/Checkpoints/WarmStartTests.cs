@@ -104,4 +104,39 @@ public sealed class WarmStartTests
         Assert.Contains("no checkpoint at step 15", noStep.Message);
         Assert.Equal([source.Directory.Path], Directory.GetDirectories(Path.Combine(runs.Path, "modular-addition")));
     }
+
+    [Fact]
+    public void ASourceNamedByItsExperiment_IsFoundInTheRunsFolderTheRunTrainsIn_WhereverThatFolderIs()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        var tiny = Source with { Stopping = new() { MaxSteps = 20, StopAfterGrokking = false } };
+        var warm = tiny with
+        {
+            Training = tiny.Training with { InitializeFrom = InitializeFrom.Of(tiny, step: 10) },
+            Stopping = new() { MaxSteps = 10, StopAfterGrokking = false },
+        };
+
+        var sources = new[] { Train(tiny, first.Path), Train(tiny, second.Path) };
+        var started = new[] { Train(warm, first.Path), Train(warm, second.Path) };
+
+        Assert.Equal($"@modular-addition/{tiny.ToRunSpec().RunId}", warm.Training.InitializeFrom!.Run);
+        Assert.Equal(started[0].Summary.RunId, started[1].Summary.RunId);
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(At(sources[i], 10).Measures!["weight-norm.total"], At(started[i], 0).Measures!["weight-norm.total"]);
+    }
+
+    [Theory]
+    [InlineData("@../outside/0f1e2d3c4b5a")]
+    [InlineData("@modular-addition")]
+    public void ARunsFolderSourceThatWouldLeaveTheFolderOrNamesNoRun_IsRefused(string run)
+    {
+        using var runs = new TempFolder();
+        var tiny = Source with { Stopping = new() { MaxSteps = 10, StopAfterGrokking = false } };
+
+        var refused = Assert.Throws<InvalidDataException>(() => Train(From(tiny, run, 10), runs.Path));
+
+        Assert.Contains($"Training.InitializeFrom: '{run}'", refused.Message);
+        Assert.False(Directory.Exists(Path.Combine(runs.Path, "modular-addition")));
+    }
 }
