@@ -31,9 +31,9 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
         var d = options.Width;
         outputScale = options.OutputScale;
         everyPosition = options.LanguageModelHead;
-        tokenEmbedding = nn.Parameter(randn(vocabularySize, d).div_(Math.Sqrt(d)));
+        tokenEmbedding = nn.Parameter(Embedding(vocabularySize, d, options.EmbeddingInitStd));
         if (options.PositionalEmbedding == "learned")
-            positionEmbedding = nn.Parameter(randn(sequenceLength, d).div_(Math.Sqrt(d)));
+            positionEmbedding = nn.Parameter(Embedding(sequenceLength, d, options.EmbeddingInitStd));
         else
             positionEncoding = Sinusoidal(sequenceLength, d);
         blocks = new ModuleList<DecoderBlock>([.. Enumerable.Range(0, options.Layers).Select(_ => new DecoderBlock(options))]);
@@ -91,4 +91,8 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
                     : (float)Math.Cos(pos / Math.Pow(10000, (double)(i - 1) / width));
         return tensor(values, [length, width]);
     }
+
+    // N(0, 1/d) divides exactly as before the option existed, so that existing runs start from the same numbers.
+    static Tensor Embedding(long rows, int d, double? std) =>
+        std is { } s ? randn(rows, d).mul_(s) : randn(rows, d).div_(Math.Sqrt(d));
 }

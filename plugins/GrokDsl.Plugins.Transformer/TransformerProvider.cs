@@ -75,6 +75,8 @@ public sealed class TransformerProvider : IStackableModelProvider, IValidatesOpt
             throw new ArgumentException($"Unknown Transformer LayerNorm '{o.LayerNorm}'; known: {string.Join(", ", LayerNorms)}.");
         if (!PositionalEmbeddings.Contains(o.PositionalEmbedding))
             throw new ArgumentException($"Unknown Transformer PositionalEmbedding '{o.PositionalEmbedding}'; known: {string.Join(", ", PositionalEmbeddings)}.");
+        if (o.EmbeddingInitStd is { } std && !(double.IsFinite(std) && std > 0))
+            throw new ArgumentException($"Transformer EmbeddingInitStd must be a positive finite number, not {std}.");
         Activations.Validate(o.Activation);
         ModelScaling.Validate(o.InitScale, o.OutputScale);
     }

@@ -48,6 +48,15 @@ public sealed record Transformer
     /// </summary>
     public string PositionalEmbedding { get; init; } = "learned";
 
+    /// <summary>
+    /// The standard deviation of the token (and learned position) embeddings at initialization; null: 1/√Width, as
+    /// Nanda et al. PyTorch's nn.Embedding draws from N(0, 1), which Grokfast's main.py keeps: √Width times larger
+    /// (×11 at width 128), and a large initial weight norm delays generalization (Omnigrok's LU mechanism). Left out
+    /// of the configuration while null, so that run ids from before it existed stay valid.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? EmbeddingInitStd { get; init; }
+
     /// <summary>Omnigrok's α: every initial parameter is multiplied by this (Liu et al. 2023).</summary>
     [Range(Min = 0, MinExclusive = true)]
     public double InitScale { get; init; } = 1;
