@@ -7,7 +7,7 @@ namespace GrokDsl.Contracts;
 public static class ContractVersion
 {
     public const int Major = 1;
-    public const int Minor = 4;
+    public const int Minor = 5;
     public static string Current => $"{Major}.{Minor}";
 
     public static bool IsCompatible(Version pluginTarget) =>
