@@ -11,7 +11,8 @@ namespace GrokDsl.Plugins.Transformer;
 /// PyTorch reference of Nanda et al.'s model (shared/bench/pytorch_reference.py, class Tx); parameters
 /// are created in the same order. The logits are read from the last position, or from every position with
 /// <see cref="GrokDsl.Transformer.LanguageModelHead"/> (a causal language model). Submodules are invoked with
-/// call() so that progress measures can hook them (e.g. "blocks.0.mlpActivation", the MLP neurons).
+/// call() so that progress measures can hook them (e.g. "blocks.0.mlpActivation", the MLP neurons); the attention
+/// weights, which the fused kernel keeps to itself, are recomputed for measures by <see cref="AttentionWeights"/>.
 /// </summary>
 public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>, IAttentionModel
 {
