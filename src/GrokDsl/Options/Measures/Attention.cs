@@ -14,5 +14,5 @@ public sealed record Attention
     public int Samples { get; init; } = 256;
 
     /// <summary>The split read: "train", "test", or the name of one of the dataset's extra splits (e.g. "in-distribution").</summary>
-    public string Split { get; init; } = "test";
+    public string Split { get; init; } = "train";
 }
