@@ -12,6 +12,20 @@ static class ActivationCapture
     /// <summary>The output of <paramref name="moduleName"/> on <paramref name="inputs"/>, as [N, features].</summary>
     public static Tensor Capture(nn.Module<Tensor, Tensor> model, string moduleName, Tensor inputs)
     {
+        using var output = Output(model, moduleName, inputs);
+        return output.dim() switch
+        {
+            2 => output.clone(),
+            // Sequence outputs: the last position, as Nanda et al. read the MLP at the "=" token.
+            3 => output.select(1, -1).clone(),
+            _ => throw new InvalidOperationException(
+                $"Module '{moduleName}' returned shape [{string.Join(", ", output.shape)}]; expected [N, features] or [N, positions, features]."),
+        };
+    }
+
+    /// <summary>The output of <paramref name="moduleName"/> on <paramref name="inputs"/> as the module returns it (a block's [N, T, width]).</summary>
+    public static Tensor Output(nn.Module<Tensor, Tensor> model, string moduleName, Tensor inputs)
+    {
         var module = model.named_modules().FirstOrDefault(m => m.name == moduleName).module
             ?? throw new ArgumentException(
                 $"The model has no module '{moduleName}'; it has: {string.Join(", ", model.named_modules().Select(m => m.name))}.");
@@ -39,15 +53,8 @@ static class ActivationCapture
         if (captured is null)
             throw new InvalidOperationException(
                 $"Module '{moduleName}' produced no activations: the model calls it with forward(), which skips hooks. " +
-                "Use key-frequency source Logits or Weights for this model.");
+                "For key frequencies, use source Logits or Weights with this model.");
         using (captured)
-            return captured.dim() switch
-            {
-                2 => captured.clone(),
-                // Sequence outputs: the last position, as Nanda et al. read the MLP at the "=" token.
-                3 => captured.select(1, -1).clone(),
-                _ => throw new InvalidOperationException(
-                    $"Module '{moduleName}' returned shape [{string.Join(", ", captured.shape)}]; expected [N, features] or [N, positions, features]."),
-            };
+            return captured.clone();
     }
 }

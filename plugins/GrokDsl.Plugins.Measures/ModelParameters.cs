@@ -86,14 +86,17 @@ public static class ModelParameters
         model.parameters().FirstOrDefault()?.device ?? CPU;
 
     /// <summary>The model's output in eval mode (no dropout), restoring its mode afterwards.</summary>
-    public static Tensor Evaluate(nn.Module<Tensor, Tensor> model, Tensor inputs)
+    public static Tensor Evaluate(nn.Module<Tensor, Tensor> model, Tensor inputs) => InEvalMode(model, () => model.forward(inputs));
+
+    /// <summary>What <paramref name="read"/> returns with the model in eval mode and no gradients, its mode restored afterwards.</summary>
+    public static T InEvalMode<T>(nn.Module model, Func<T> read)
     {
         using var _ = no_grad();
         var wasTraining = model.training;
         model.eval();
         try
         {
-            return model.forward(inputs);
+            return read();
         }
         finally
         {

@@ -42,6 +42,20 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         return output.call(merged);
     }
 
+    /// <summary>
+    /// The attention weights of <paramref name="x"/> [N, L, d] (the sublayer's input) as [N, heads, L, L]: softmax of
+    /// q·kᵀ/√(d/heads) over the keys up to each query, what the fused kernel of <see cref="forward"/> computes inside.
+    /// </summary>
+    internal Tensor Weights(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        var (t, d) = (x.shape[^2], x.shape[^1]);
+        var split = qkv.call(x).view(-1, t, 3, heads, d / heads).permute(2, 0, 3, 1, 4);
+        var scores = split[0].matmul(split[1].transpose(-2, -1)).div(Math.Sqrt(d / heads));
+        var future = ones(t, t, ScalarType.Bool, x.device).triu(1);
+        return scores.masked_fill(future, double.NegativeInfinity).softmax(-1).MoveToOuterDisposeScope();
+    }
+
     // CUDA's memory-efficient and flash attention kernels fail ("invalid configuration argument") from 65,536
     // sequences in one call (pytorch/pytorch#146704), which stacked runs reach (R · N); sequences are independent, so
     // longer batches are attended in chunks with the same result.

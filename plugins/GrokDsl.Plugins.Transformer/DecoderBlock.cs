@@ -47,6 +47,14 @@ public sealed class DecoderBlock : nn.Module<Tensor, Tensor>
         return Sublayer(Mlp, mlpNorm, attended);
     }
 
+    /// <summary>The attention weights of this block on its input stream <paramref name="x"/>, [N, heads, L, L].</summary>
+    internal Tensor AttentionWeights(Tensor x)
+    {
+        if (layerNorm != "pre") return attention.Weights(x);
+        using var normalized = attentionNorm!.call(x);
+        return attention.Weights(normalized);
+    }
+
     // x + f(x), with LayerNorm where the configuration puts it; returns a new tensor.
     Tensor Sublayer(Func<Tensor, Tensor> f, nn.Module<Tensor, Tensor>? norm, Tensor x)
     {

@@ -11,9 +11,10 @@ namespace GrokDsl.Plugins.Transformer;
 /// PyTorch reference of Nanda et al.'s model (shared/bench/pytorch_reference.py, class Tx); parameters
 /// are created in the same order. The logits are read from the last position, or from every position with
 /// <see cref="GrokDsl.Transformer.LanguageModelHead"/> (a causal language model). Submodules are invoked with
-/// call() so that progress measures can hook them (e.g. "blocks.0.mlpActivation", the MLP neurons).
+/// call() so that progress measures can hook them (e.g. "blocks.0.mlpActivation", the MLP neurons); the attention
+/// weights, which the fused kernel keeps to itself, are recomputed for measures by <see cref="AttentionWeights"/>.
 /// </summary>
-public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
+public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>, IAttentionModel
 {
     private readonly Parameter tokenEmbedding;
     private readonly Parameter? positionEmbedding;
@@ -42,14 +43,33 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor tokens)
+    public override Tensor forward(Tensor tokens) =>
+        Logits(Embed(tokens), blocks, finalNorm, unembed, outputScale, everyPosition);
+
+    /// <summary>Each block's attention weights [N, heads, T, T] on <paramref name="tokens"/>, computed along the forward pass.</summary>
+    public IReadOnlyList<Tensor> AttentionWeights(Tensor tokens)
+    {
+        var weights = new List<Tensor>();
+        var x = Embed(tokens);
+        foreach (var block in blocks)
+        {
+            using var input = x;
+            weights.Add(block.AttentionWeights(input));
+            x = block.call(input);
+        }
+        x.Dispose();
+        return weights;
+    }
+
+    // Token and position embeddings, [N, T, d].
+    Tensor Embed(Tensor tokens)
     {
         var (n, t) = (tokens.shape[0], tokens.shape[1]);
         using var flatTokens = tokens.flatten();
         using var rows = tokenEmbedding.index_select(0, flatTokens);
         using var embedded = rows.view(n, t, -1);
         using var positions = (positionEmbedding ?? positionEncoding!)[..(int)t];
-        return Logits(embedded.add(positions), blocks, finalNorm, unembed, outputScale, everyPosition);
+        return embedded.add(positions);
     }
 
     /// <summary>

@@ -20,6 +20,10 @@ public static class MetricSeries
     public static IReadOnlyList<SeriesPoint> Measure(IReadOnlyList<MetricRecord> metrics, string key) =>
         Select(metrics, r => r.Measures is { } m && m.TryGetValue(key, out var v) ? v : null);
 
+    /// <summary>A named evaluation split's accuracy (or its loss, <paramref name="loss"/>), e.g. "in-distribution".</summary>
+    public static IReadOnlyList<SeriesPoint> Split(IReadOnlyList<MetricRecord> metrics, string split, bool loss = false) =>
+        Select(metrics, r => r.Splits is { } s && s.TryGetValue(split, out var m) ? (loss ? m.Loss : m.Accuracy) : null);
+
     /// <summary>The run's last step: where a run that never grokked is censored.</summary>
     public static long LastStep(IReadOnlyList<MetricRecord> metrics) =>
         metrics.Count == 0 ? throw new ArgumentException("A run with no metrics has no last step.", nameof(metrics)) : metrics.Max(r => r.Step);

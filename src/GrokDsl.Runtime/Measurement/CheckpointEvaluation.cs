@@ -1,10 +1,13 @@
 using GrokDsl.Contracts;
-using GrokDsl.Runtime.Optimization;
+using GrokDsl.Runtime.Objectives;
 using static TorchSharp.torch;
 
 namespace GrokDsl.Runtime.Measurement;
 
-/// <summary>A checkpointed model's loss and accuracy on the train and test sets, in eval mode and without gradients.</summary>
+/// <summary>
+/// A checkpointed model's loss and accuracy on the train and test sets, in eval mode and without gradients, scored by
+/// the objective training used (<see cref="TrainingObjective"/>): classes, or the scored positions of sequences.
+/// </summary>
 static class CheckpointEvaluation
 {
     public static (double TrainLoss, double TrainAccuracy, double TestLoss, double TestAccuracy) Evaluate(
@@ -13,17 +16,16 @@ static class CheckpointEvaluation
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         model.eval();
-        var (trainLoss, trainAccuracy) = LossAndAccuracy(model, data.TrainInputs, data.TrainTargets, training);
-        var (testLoss, testAccuracy) = LossAndAccuracy(model, data.TestInputs, data.TestTargets, training);
+        var objective = TrainingObjective.For(training, data.Shape);
+        var (trainLoss, trainAccuracy) = LossAndAccuracy(model, data.TrainInputs, data.TrainTargets, objective);
+        var (testLoss, testAccuracy) = LossAndAccuracy(model, data.TestInputs, data.TestTargets, objective);
         return (trainLoss, trainAccuracy, testLoss, testAccuracy);
     }
 
-    static (double Loss, double Accuracy) LossAndAccuracy(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor targets, Training training)
+    static (double Loss, double Accuracy) LossAndAccuracy(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor targets, ITrainingObjective objective)
     {
         if (targets.shape[0] == 0) return (double.NaN, double.NaN);
         var logits = model.call(inputs);
-        var loss = Losses.Compute(training.Loss, logits, targets, training.LossInFloat64).to_type(ScalarType.Float64).item<double>();
-        var accuracy = logits.argmax(1).eq(targets).to_type(ScalarType.Float64).mean().item<double>();
-        return (loss, accuracy);
+        return (objective.Loss(logits, targets).to_type(ScalarType.Float64).item<double>(), objective.Accuracy(model, inputs, targets, logits));
     }
 }

@@ -36,7 +36,8 @@ public static class ReproductionJudge
         GrokkingStep => MedianGrokkingStep(selected),
         FractionGrokked => (selected.Count(Grokked) / (double)selected.Count, null),
         GrokkingSpeedup speedup => Speedup(all.Where(r => speedup.Baseline.Matches(r.Experiment)).ToList(), selected, speedup.Baseline.Description),
-        FirstStepBelow below => Median(selected.Select(r => FirstBelow(r, below.Metric, below.Threshold)).ToList(), $"{below.Metric} < {below.Threshold}"),
+        FirstStepBelow below => Median(selected.Select(r => FirstStep(r, below.Metric, v => v < below.Threshold)).ToList(), $"{below.Metric} < {below.Threshold}"),
+        GrokkingDelay delay => Delay(selected, delay),
         FinalValue final => FinalMedian(selected, final.Metric),
         _ => throw new NotSupportedException($"No judge for {quantity.GetType().Name}."),
     };
@@ -56,10 +57,19 @@ public static class ReproductionJudge
         return (slow / fast, $"{slow:N0} / {fast:N0} steps");
     }
 
-    static GrokkingTime FirstBelow(ReproducedRun run, string metric, double threshold)
+    static (double?, string?) Delay(IReadOnlyList<ReproducedRun> runs, GrokkingDelay delay)
+    {
+        var (saturated, whySaturated) = Median([.. runs.Select(r => FirstStep(r, delay.Metric, v => v >= delay.Threshold))], $"{delay.Metric} ≥ {delay.Threshold}");
+        var (grokked, whyGrokked) = MedianGrokkingStep(runs);
+        if (saturated is null) return (null, whySaturated);
+        if (grokked is null) return (null, whyGrokked);
+        return (grokked / Math.Max(saturated.Value, 1), $"{grokked:N0} / {saturated:N0} steps");
+    }
+
+    static GrokkingTime FirstStep(ReproducedRun run, string metric, Func<double, bool> reached)
     {
         foreach (var point in Series(run.Metrics, metric))
-            if (point.Value < threshold) return new GrokkingTime(point.Step, true);
+            if (reached(point.Value)) return new GrokkingTime(point.Step, true);
         return new GrokkingTime(run.Summary!.FinalStep, false);
     }
 
@@ -85,6 +95,18 @@ public static class ReproductionJudge
         "trainLoss" => MetricSeries.TrainLoss(metrics),
         "testAccuracy" => MetricSeries.TestAccuracy(metrics),
         "trainAccuracy" => MetricSeries.TrainAccuracy(metrics),
+        _ when metric.StartsWith(SplitPrefix, StringComparison.Ordinal) => SplitSeries(metrics, metric),
         _ => MetricSeries.Measure(metrics, metric),
     };
+
+    const string SplitPrefix = "splits.";
+
+    // "splits.<name>.accuracy" or "splits.<name>.loss": a named evaluation split's metric.
+    static IReadOnlyList<SeriesPoint> SplitSeries(IReadOnlyList<MetricRecord> metrics, string metric)
+    {
+        var rest = metric[SplitPrefix.Length..];
+        if (rest.EndsWith(".accuracy", StringComparison.Ordinal)) return MetricSeries.Split(metrics, rest[..^".accuracy".Length]);
+        if (rest.EndsWith(".loss", StringComparison.Ordinal)) return MetricSeries.Split(metrics, rest[..^".loss".Length], loss: true);
+        throw new ArgumentException($"'{metric}' names no split metric; write splits.<name>.accuracy or splits.<name>.loss.");
+    }
 }

@@ -58,6 +58,9 @@ public static class ReproductionExport
         return text.ToString();
     }
 
+    // NaN is a paper value the paper states in words only ("long after"); ∞ an open band.
     public static string Number(double value) =>
+        double.IsNaN(value) ? "(no number)" :
+        double.IsPositiveInfinity(value) ? "∞" :
         Math.Abs(value) >= 100 ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
 }

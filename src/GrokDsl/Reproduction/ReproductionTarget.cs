@@ -6,9 +6,9 @@ namespace GrokDsl;
 /// </summary>
 /// <param name="Quantity">What is compared, in words: "steps to 95 % test accuracy, EMA".</param>
 /// <param name="Measure">How the number is computed from the variant's runs.</param>
-/// <param name="PaperValue">The paper's number.</param>
+/// <param name="PaperValue">The paper's number; NaN where the paper states the effect in words only ("long after").</param>
 /// <param name="Low">The band's lower end (inclusive).</param>
-/// <param name="High">The band's upper end (inclusive).</param>
+/// <param name="High">The band's upper end (inclusive); +∞ for a band open above.</param>
 /// <param name="Source">Where in the paper: "Table 3", "Fig. 1".</param>
 public sealed record ReproductionTarget(string Quantity, TargetQuantity Measure, double PaperValue, double Low, double High, string Source)
 {
@@ -40,10 +40,18 @@ public sealed record GrokkingSpeedup(RunSelector Baseline, RunSelector Runs) : T
 
 /// <summary>
 /// The median over the selected runs of the first evaluated step at which <paramref name="Metric"/> falls below
-/// <paramref name="Threshold"/>: "testLoss", "trainLoss", or a measure key such as "excluded-loss.value".
+/// <paramref name="Threshold"/>: "testLoss", "trainLoss", a named split's "splits.&lt;name&gt;.loss", or a measure key such as
+/// "excluded-loss.value".
 /// A run where it never does counts as censored at its last step.
 /// </summary>
 public sealed record FirstStepBelow(string Metric, double Threshold, RunSelector Runs) : TargetQuantity(Runs);
 
-/// <summary>The median over the selected runs of <paramref name="Metric"/>'s last recorded value ("testAccuracy", or a measure key).</summary>
+/// <summary>
+/// The median grokking step of the selected runs over the median first evaluated step at which <paramref name="Metric"/>
+/// reaches <paramref name="Threshold"/> (e.g. "splits.in-distribution.accuracy" at 0.95): how many times later the test
+/// split groks than that metric saturates. Both medians are Kaplan–Meier medians over censored runs.
+/// </summary>
+public sealed record GrokkingDelay(string Metric, double Threshold, RunSelector Runs) : TargetQuantity(Runs);
+
+/// <summary>The median over the selected runs of <paramref name="Metric"/>'s last recorded value ("testAccuracy", a named split's "splits.&lt;name&gt;.accuracy", or a measure key).</summary>
 public sealed record FinalValue(string Metric, RunSelector Runs) : TargetQuantity(Runs);
