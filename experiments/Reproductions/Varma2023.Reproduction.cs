@@ -12,8 +12,8 @@ public sealed partial record Varma2023 : IReproducible
         Smoke: Smoke,
         Targets:
         [
-            new("final test accuracy, 5% of the pairs (ungrokked)", new FinalValue("testAccuracy", FractionIs(0.05)), 0, 0, 0.5, "ungrokking experiments (qualitative)"),
-            new("final test accuracy, 40% of the pairs (stays grokked)", new FinalValue("testAccuracy", FractionIs(0.4)), 1, 0.9, 1, "ungrokking experiments (qualitative)"),
+            new("final test accuracy, 5% of the pairs (ungrokked)", new FinalValue("testAccuracy", FractionIs(0.05)), double.NaN, 0, 0.5, "ungrokking experiments (qualitative)"),
+            new("final test accuracy, 40% of the pairs (stays grokked)", new FinalValue("testAccuracy", FractionIs(0.4)), double.NaN, 0.9, 1, "ungrokking experiments (qualitative)"),
         ],
         Note: "the source is the default experiment (an MLP, not the paper's transformer), grokked on 50% of the pairs")
     {

@@ -9,9 +9,12 @@ namespace GrokDsl.Plugins.Measures;
 /// the layers as "entropy", "max_weight" and "below_uniform", on the first sequences of a split; padding rows are left
 /// out. Cost: one forward pass over the sample plus the [N, heads, T, T] weights of every layer.
 /// </summary>
-public sealed class AttentionProvider : IMeasureProvider
+public sealed class AttentionProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "attention";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     public IProgressMeasure Create(ComponentOptions options) => new AttentionMeasure(options.Bind<Attention>());
 

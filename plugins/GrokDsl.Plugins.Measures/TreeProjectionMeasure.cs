@@ -12,9 +12,12 @@ namespace GrokDsl.Plugins.Measures;
 /// token), and "sentences", how many were read. Cost: n(n − 1)/2 span sequences of up to n − 1 tokens per sentence of
 /// n tokens (n − 1 batched forward passes) and O(n³) for the projection; one dispose scope per sentence.
 /// </summary>
-public sealed partial class TreeProjectionProvider : IMeasureProvider
+public sealed partial class TreeProjectionProvider : IMeasureProvider, IValidatesOptions
 {
     public string Id => "tree-projection";
+
+    // Creating a measure builds no tensors, so validating is creating and dropping it.
+    public void Validate(ComponentOptions options) => Create(options);
 
     // Fewer tokens leave one binary tree only, which projects onto itself.
     const int ShortestSentence = 3;

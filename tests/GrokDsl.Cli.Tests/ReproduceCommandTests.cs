@@ -47,6 +47,21 @@ public sealed class ReproduceCommandTests
     }
 
     [Fact]
+    public void A_reproduction_variants_runs_can_be_measured_after_training()
+    {
+        using var cli = new CliHarness();
+        var trained = cli.Invoke("reproduce", "nanda-2023", "--smoke", "--runs", cli.Runs, "--quiet");
+        Assert.True(trained.ExitCode == 0, trained.Error);
+
+        // The smoke variant is not the preset as it is: measure finds the run among the reproduction's variants.
+        var measured = cli.Invoke("measure", Path.Combine(cli.Runs, "nanda-2023"), "--measures", "weight-norm");
+
+        Assert.True(measured.ExitCode == 0, measured.Error);
+        var run = Assert.Single(Directory.GetDirectories(Path.Combine(cli.Runs, "nanda-2023")));
+        Assert.Contains("\"pass\":\"post-hoc\"", File.ReadAllText(Path.Combine(run, "metrics.jsonl")).Replace(" ", ""));
+    }
+
+    [Fact]
     public void Judging_an_empty_run_store_says_the_runs_are_missing()
     {
         using var cli = new CliHarness();

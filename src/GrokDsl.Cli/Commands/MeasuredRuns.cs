@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GrokDsl.Overrides;
 using GrokDsl.Runs;
 
 namespace GrokDsl.Cli.Commands;
@@ -21,11 +22,24 @@ static class MeasuredRuns
             return null;
         }
         if (ExperimentArguments.Resolve(experiment, id, sets, []) is not { } resolved) return null;
-        var spec = resolved.ExpandSweep().Select(run => run.ToRunSpec()).FirstOrDefault(s => s.RunId == runId);
+        var spec = Candidates(resolved).FirstOrDefault(s => s.RunId == runId);
         if (spec is null)
             Console.Error.WriteLine($"error: {directory.Path}: experiment '{experiment}' as it is now has no run {runId} " +
                                     "(its code or defaults changed since the run was trained)");
         return spec;
+    }
+
+    // `reproduce` trains a built-in preset's full or smoke variant under the preset's id: their runs are the preset's too.
+    static IEnumerable<RunSpec> Candidates(IExperiment experiment)
+    {
+        foreach (var run in experiment.ExpandSweep()) yield return run.ToRunSpec();
+        if (ExperimentResolver.BuiltIn.FirstOrDefault(e => e.Info.Id == experiment.Info.Id) is not IReproducible reproducible) yield break;
+        var reproduction = reproducible.DescribeReproduction();
+        IEnumerable<IExperiment> variants = [reproduction.Full, reproduction.Smoke];
+        if (reproduction.Seeds is { } seeds)
+            variants = variants.Append(ExperimentOverrides.Parse([], [$"Seed={string.Join(",", seeds)}"]).ApplyTo(reproduction.Full));
+        foreach (var variant in variants)
+            foreach (var run in variant.ExpandSweep()) yield return run.ToRunSpec();
     }
 
     static (string? Experiment, string? Id, List<string> Sets) ExperimentOf(RunDirectory directory)
