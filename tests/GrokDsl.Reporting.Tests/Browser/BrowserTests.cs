@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GrokDsl.Runs;
+using GrokDsl.Tests.Browser;
 using Xunit.Abstractions;
 
 namespace GrokDsl.Reporting.Tests.Browser;

@@ -68,7 +68,7 @@
     });
     fill("runs", store.runs, function (row, r) {
       cell(row, r.experiment); cell(row, r.run); cell(row, r.status, "status-" + r.status.split(" ")[0]); cell(row, when(r.startedAt));
-      cell(row, r.grokkedAt, "num"); cell(row, r.testAccuracy === null ? null : (100 * r.testAccuracy).toFixed(1) + "%", "num");
+      cell(row, r.grokkedAt, "num"); cell(row, r.testAccuracy == null ? null : (100 * r.testAccuracy).toFixed(1) + "%", "num");
       link(row, r.report, "report");
     });
     store.runs.filter(function (r) { return r.live; }).forEach(function (r) { ensureChart(r.experiment, r.run); });

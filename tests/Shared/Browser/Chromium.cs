@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GrokDsl.Reporting.Tests.Browser;
+namespace GrokDsl.Tests.Browser;
 
 /// <summary>
 /// Finds Debian's headless-capable Chromium, installing it when it is missing and this test run may: on Linux, as
