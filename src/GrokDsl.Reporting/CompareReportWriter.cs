@@ -50,7 +50,7 @@ public static class CompareReportWriter
             Runs: RunTable.Of(report.Runs, report.Differences, pageFolder),
             MainFigures: CompareFigures.Main(report.Runs, labels),
             MeasureFigures: CompareFigures.Measures(report.Runs, labels),
-            StepAxisCaption: "Steps are on a log axis. Solid lines are test, dotted lines train; ◆ marks the step each run grokked. " +
+            StepAxisCaption: "Steps are on a log axis (the controls above switch it to linear and smooth the curves). Solid lines are test, dotted lines train; ◆ marks the step each run grokked. " +
                              "Click a legend entry to hide a run.",
             Styles: PageAssets.Styles,
             PageScript: PageAssets.Script,

@@ -15,6 +15,13 @@ static class FigureStyle
     public const string GrokkedColor = "#059669";
     public const string GridColor = "#e5e7eb";
     public const string TextColor = "#1f2937";
+
+    /// <summary>
+    /// The train line of a run is drawn wide and translucent under the test line: where the two coincide (both at
+    /// 100 % once a run has grokked) the test line shows on a visible train halo instead of hiding it.
+    /// </summary>
+    public const double UnderlayWidth = 4.5;
+    public const double UnderlayOpacity = 0.45;
     public const string FontFamily = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
 
     /// <summary>
@@ -83,7 +90,7 @@ static class FigureStyle
     /// </summary>
     public static JsonObject Line(
         string name, string color, IEnumerable<(long Step, double? Value)> points, string valueFormat,
-        bool positiveOnly = false, string? dash = null, double width = 2)
+        bool positiveOnly = false, string? dash = null, double width = 2, double opacity = 1)
     {
         var x = new JsonArray();
         var y = new JsonArray();
@@ -95,7 +102,7 @@ static class FigureStyle
         }
         var line = new JsonObject { ["color"] = color, ["width"] = width };
         if (dash is not null) line["dash"] = dash;
-        return new JsonObject
+        var trace = new JsonObject
         {
             ["type"] = "scatter",
             ["mode"] = "lines",
@@ -105,6 +112,8 @@ static class FigureStyle
             ["line"] = line,
             ["hovertemplate"] = valueFormat,
         };
+        if (opacity < 1) trace["opacity"] = opacity;
+        return trace;
     }
 
     /// <summary>A filled band between each point's lower and upper value, drawn as one closed polygon.</summary>
