@@ -35,9 +35,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_run_started_while_the_page_is_open_appears_and_its_curve_grows()
     {
-        var executable = Chromium.Executable;
-        if (executable is null) output.WriteLine($"Skipped: {Chromium.SkipReason}");
-        Skip.If(executable is null, $"No headless Chromium: {Chromium.SkipReason}");
+        var executable = Chromium.Require(output.WriteLine);
         using var cli = new CliHarness();
         Directory.CreateDirectory(cli.Runs);
         using var serve = new GrokdslProcess(cli, "serve", "--runs", cli.Runs, "--port", "0");
@@ -46,7 +44,7 @@ public sealed class DashboardTests(ITestOutputHelper output)
         Assert.StartsWith("http://localhost:", url);
 
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await using (var browser = await HeadlessChromium.StartAsync(executable!, budget.Token, NetworkAccess.LoopbackOnly))
+        await using (var browser = await HeadlessChromium.StartAsync(executable, budget.Token, NetworkAccess.LoopbackOnly))
         {
             var page = await PageVisit.LoadAsync(browser, new Uri(url), budget.Token);
             await using (page.Session)

@@ -128,13 +128,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    string RequireChromium()
-    {
-        var executable = Chromium.Executable;
-        if (executable is null) output.WriteLine($"Skipped: {Chromium.SkipReason}");
-        Skip.If(executable is null, $"No headless Chromium: {Chromium.SkipReason}");
-        return executable!;
-    }
+    string RequireChromium() => Chromium.Require(output.WriteLine);
 
     // A modular run as the measures plugins would record it: the embedding's Fourier spectrum over p = 23 (11
     // frequencies) concentrating on k = 4 and 9 as the run groks, the key frequencies once found, and the excluded

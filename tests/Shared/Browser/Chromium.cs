@@ -25,6 +25,14 @@ static class Chromium
     /// <summary>Why there is no Chromium, or null when there is one.</summary>
     public static string? SkipReason => Located.Value.SkipReason;
 
+    /// <summary>The executable; where there is none, the test is reported as skipped with the reason (also written to <paramref name="log"/>).</summary>
+    public static string Require(Action<string> log)
+    {
+        if (Executable is null) log($"Skipped: {SkipReason}");
+        Skip.If(Executable is null, $"No headless Chromium: {SkipReason}");
+        return Executable!;
+    }
+
     static (string?, string?) LocateOrInstall()
     {
         if (File.Exists(DebianExecutable)) return (DebianExecutable, null);
