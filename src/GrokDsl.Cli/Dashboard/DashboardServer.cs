@@ -19,7 +19,8 @@ namespace GrokDsl.Cli.Dashboard;
 /// </summary>
 sealed class DashboardServer : IAsyncDisposable
 {
-    static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    // Each open page re-reads the listing this often: quick enough to feel live, light on a folder of thousands of runs.
+    static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     readonly WebApplication _app;
 
@@ -45,7 +46,15 @@ sealed class DashboardServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port));
         var app = builder.Build();
         Map(app, root);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new DashboardServer(app, $"http://localhost:{port}/");
     }
 
