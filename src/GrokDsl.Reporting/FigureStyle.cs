@@ -33,6 +33,14 @@ static class FigureStyle
 
     public static string SeriesColor(int index) => Palette[index % Palette.Length];
 
+    /// <summary>
+    /// The width of series <paramref name="index"/> of <paramref name="count"/> drawn over one another: the first (drawn
+    /// lowest) widest, down to 1.5 for the last, so that series which coincide (two settings both at 0 % grokked, runs
+    /// that all reach 100 %) show as nested bands of their colours instead of the last one hiding the rest.
+    /// </summary>
+    public static double SeriesWidth(int index, int count) =>
+        count <= 1 ? 2 : Math.Round(1.5 + 3.0 * (count - 1 - index) / (count - 1), 2);
+
     /// <summary>The same colour with opacity, for bands around a line.</summary>
     public static string Translucent(string hexColor, double alpha) =>
         FormattableString.Invariant(
