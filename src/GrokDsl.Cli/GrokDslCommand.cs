@@ -17,6 +17,7 @@ public static class GrokDslCommand
           grokdsl runs list --status grokked
           grokdsl report runs/modular-addition
           grokdsl measure runs/nanda-2023-cpu
+          grokdsl serve --runs runs
 
         Exit codes (every command):
           0    success: every run finished (grokked, or censored at its budget)
@@ -52,6 +53,7 @@ public static class GrokDslCommand
             DynamicsCommand.Create(),
             PredictCommand.Create(),
             ReproductionCommand.Create(),
+            ServeCommand.Create(),
         };
         root.Options.Add(GlobalOptions.Quiet());
         root.Options.Add(GlobalOptions.Verbose());

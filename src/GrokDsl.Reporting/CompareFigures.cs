@@ -50,7 +50,9 @@ static class CompareFigures
         {
             var color = FigureStyle.SeriesColor(i);
             var points = runs[i].Metrics.Where(r => r.Step > 0).ToList();
-            yield return Grouped(FigureStyle.Line(labels[i], color, points.Select(r => (r.Step, test(r))), format + " test", positiveOnly), labels[i], legend: true);
+            // Wider for earlier runs and slightly translucent: where runs coincide their colours show side by side.
+            yield return Grouped(FigureStyle.Line(labels[i], color, points.Select(r => (r.Step, test(r))), format + " test", positiveOnly,
+                width: FigureStyle.SeriesWidth(i, runs.Count), opacity: 0.8), labels[i], legend: true);
             yield return Grouped(FigureStyle.Line(labels[i] + " (train)", color, points.Select(r => (r.Step, train(r))), format + " train", positiveOnly, dash: "dot", width: 1.5), labels[i], legend: false);
             if (runs[i].GrokkedAtStep is { } grokked && points.LastOrDefault(r => r.Step <= grokked && test(r) is not null) is { } at)
                 yield return Grouped(new JsonObject

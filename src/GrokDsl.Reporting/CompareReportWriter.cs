@@ -11,8 +11,14 @@ public static class CompareReportWriter
     /// <summary>Renders the comparison with the built-in template.</summary>
     public static string Render(CompareReport report)
     {
+        return Render(report, Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>Renders the comparison as if it were a file in <paramref name="pageFolder"/>: links to the runs' reports are relative to it.</summary>
+    public static string Render(CompareReport report, string pageFolder)
+    {
         ArgumentNullException.ThrowIfNull(report);
-        return ReportTemplate.Compare.Render(Build(report, Directory.GetCurrentDirectory()));
+        return ReportTemplate.Compare.Render(Build(report, pageFolder));
     }
 
     /// <summary>Writes the comparison to <paramref name="path"/> atomically; links to the runs' reports are relative to it.</summary>
@@ -44,7 +50,7 @@ public static class CompareReportWriter
             Runs: RunTable.Of(report.Runs, report.Differences, pageFolder),
             MainFigures: CompareFigures.Main(report.Runs, labels),
             MeasureFigures: CompareFigures.Measures(report.Runs, labels),
-            StepAxisCaption: "Steps are on a log axis. Solid lines are test, dotted lines train; ◆ marks the step each run grokked. " +
+            StepAxisCaption: "Steps are on a log axis (the controls above switch it to linear and smooth the curves). Solid lines are test, dotted lines train; ◆ marks the step each run grokked. " +
                              "Click a legend entry to hide a run.",
             Styles: PageAssets.Styles,
             PageScript: PageAssets.Script,

@@ -15,6 +15,13 @@ static class FigureStyle
     public const string GrokkedColor = "#059669";
     public const string GridColor = "#e5e7eb";
     public const string TextColor = "#1f2937";
+
+    /// <summary>
+    /// The train line of a run is drawn wide and translucent under the test line: where the two coincide (both at
+    /// 100 % once a run has grokked) the test line shows on a visible train halo instead of hiding it.
+    /// </summary>
+    public const double UnderlayWidth = 4.5;
+    public const double UnderlayOpacity = 0.45;
     public const string FontFamily = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
 
     /// <summary>
@@ -25,6 +32,14 @@ static class FigureStyle
         ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 
     public static string SeriesColor(int index) => Palette[index % Palette.Length];
+
+    /// <summary>
+    /// The width of series <paramref name="index"/> of <paramref name="count"/> drawn over one another: the first (drawn
+    /// lowest) widest, down to 1.5 for the last, so that series which coincide (two settings both at 0 % grokked, runs
+    /// that all reach 100 %) show as nested bands of their colours instead of the last one hiding the rest.
+    /// </summary>
+    public static double SeriesWidth(int index, int count) =>
+        count <= 1 ? 2 : Math.Round(1.5 + 3.0 * (count - 1 - index) / (count - 1), 2);
 
     /// <summary>The same colour with opacity, for bands around a line.</summary>
     public static string Translucent(string hexColor, double alpha) =>
@@ -83,7 +98,7 @@ static class FigureStyle
     /// </summary>
     public static JsonObject Line(
         string name, string color, IEnumerable<(long Step, double? Value)> points, string valueFormat,
-        bool positiveOnly = false, string? dash = null, double width = 2)
+        bool positiveOnly = false, string? dash = null, double width = 2, double opacity = 1)
     {
         var x = new JsonArray();
         var y = new JsonArray();
@@ -95,7 +110,7 @@ static class FigureStyle
         }
         var line = new JsonObject { ["color"] = color, ["width"] = width };
         if (dash is not null) line["dash"] = dash;
-        return new JsonObject
+        var trace = new JsonObject
         {
             ["type"] = "scatter",
             ["mode"] = "lines",
@@ -105,6 +120,8 @@ static class FigureStyle
             ["line"] = line,
             ["hovertemplate"] = valueFormat,
         };
+        if (opacity < 1) trace["opacity"] = opacity;
+        return trace;
     }
 
     /// <summary>A filled band between each point's lower and upper value, drawn as one closed polygon.</summary>

@@ -3,7 +3,7 @@ namespace GrokDsl.Reporting;
 /// <summary>
 /// What a report template sees. Each property is a template global under its C# name (no snake_case renaming:
 /// <c>{{ ExperimentId }}</c>, <c>{{ for row in KeyNumbers }}{{ row.Label }}{{ end }}</c>). Every value is written
-/// HTML-escaped except <see cref="RawHtml"/> values (<see cref="PlotlyScript"/>, <see cref="ReportFigure.Json"/>).
+/// HTML-escaped except <see cref="RawHtml"/> values (<see cref="PlotlyScript"/>, <see cref="PageScript"/>, <see cref="ReportFigure.Json"/>).
 /// </summary>
 /// <param name="Title">The page title: experiment id and run id.</param>
 /// <param name="ExperimentId">The experiment's id.</param>
@@ -32,6 +32,7 @@ namespace GrokDsl.Reporting;
 /// <param name="PhaseCaption">How the phases were found and whether the run finished its cleanup; null when not known.</param>
 /// <param name="SpectrumFigures">Fourier-spectrum heatmaps over training (modular tasks whose measures carry <c>fourier.spectrum.&lt;k&gt;</c> keys).</param>
 /// <param name="SpectrumCaption">What the heatmaps show and the key frequencies; null without heatmaps.</param>
+/// <param name="PageScript">The script every report page shares: draws the charts, adds the step-axis and smoothing controls.</param>
 /// <param name="Environment">What the run ran on and from, as it recorded them (<c>environment.json</c>): versions of GrokDsl, TorchSharp, libtorch and .NET, OS, machine, device, command line, experiment origin and git commit; empty when not recorded.</param>
 public sealed record ReportPage(
     string Title,
@@ -61,6 +62,7 @@ public sealed record ReportPage(
     IReadOnlyList<ReportFigure> SpectrumFigures,
     string? SpectrumCaption,
     IReadOnlyList<KeyNumber> Environment,
+    RawHtml PageScript,
     string? PlotlySource = null);
 
 /// <summary>One row of the key-numbers table, already formatted.</summary>

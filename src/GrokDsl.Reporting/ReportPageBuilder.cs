@@ -44,7 +44,8 @@ static class ReportPageBuilder
             PhaseCaption: figures.Phases?.Caption,
             SpectrumFigures: spectra,
             SpectrumCaption: spectra.Count > 0 ? figures.SpectrumCaption : null,
-            Environment: EnvironmentRows(report.Environment));
+            Environment: EnvironmentRows(report.Environment),
+            PageScript: PageAssets.Script);
     }
 
     static IReadOnlyList<KeyNumber> KeyNumbersOf(RunSummary summary)

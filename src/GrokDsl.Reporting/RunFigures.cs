@@ -58,6 +58,7 @@ sealed class RunFigures
             var axis = DroppedStepZero
                 ? "Steps are on a log axis, which cannot show step 0: the step-0 record is left out of the charts."
                 : "Steps are on a log axis.";
+            axis += " The controls above the charts switch it to linear and smooth the curves; the wide pale line is train, under test.";
             return _memorizedAt is null && _grokkedAt is null
                 ? axis
                 : axis + " Dashed lines mark the steps at which the run memorized and grokked; the shaded band between them is the grokking gap.";
@@ -68,14 +69,16 @@ sealed class RunFigures
     [
         new("chart-accuracy", "Accuracy", Figure(
             [
-                FigureStyle.Line("train", FigureStyle.TrainColor, _points.Select(p => (p.Step, (double?)p.TrainAccuracy)), "%{y:.2%}"),
+                FigureStyle.Line("train", FigureStyle.TrainColor, _points.Select(p => (p.Step, (double?)p.TrainAccuracy)), "%{y:.2%}",
+                    width: FigureStyle.UnderlayWidth, opacity: FigureStyle.UnderlayOpacity),
                 .. EvaluationLines(p => p.TestAccuracy, split => split.Accuracy, "%{y:.2%}", positiveOnly: false),
             ],
             new JsonObject { ["title"] = FigureStyle.Title("accuracy"), ["tickformat"] = ".0%", ["range"] = new JsonArray(-0.02, 1.04) },
             height: 380, labelMarkers: true, showLegend: true)),
         new("chart-loss", "Loss", Figure(
             [
-                FigureStyle.Line("train", FigureStyle.TrainColor, _points.Select(p => (p.Step, (double?)p.TrainLoss)), "%{y:.4g}", positiveOnly: true),
+                FigureStyle.Line("train", FigureStyle.TrainColor, _points.Select(p => (p.Step, (double?)p.TrainLoss)), "%{y:.4g}", positiveOnly: true,
+                    width: FigureStyle.UnderlayWidth, opacity: FigureStyle.UnderlayOpacity),
                 .. EvaluationLines(p => p.TestLoss, split => split.Loss, "%{y:.4g}", positiveOnly: true),
             ],
             new JsonObject { ["title"] = FigureStyle.Title("loss"), ["type"] = "log", ["exponentformat"] = "power" },

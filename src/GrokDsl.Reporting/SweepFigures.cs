@@ -32,7 +32,7 @@ static class SweepFigures
                 ["legendgroup"] = settings[i].Label,
                 ["x"] = x,
                 ["y"] = y,
-                ["line"] = new JsonObject { ["color"] = FigureStyle.SeriesColor(i), ["width"] = 2, ["shape"] = "hv" },
+                ["line"] = new JsonObject { ["color"] = FigureStyle.SeriesColor(i), ["width"] = FigureStyle.SeriesWidth(i, settings.Count), ["shape"] = "hv" },
                 ["hovertemplate"] = "%{y:.0%} grokked",
             });
         }
@@ -50,9 +50,9 @@ static class SweepFigures
             var label = settings[i].Label;
             var rows = AccuracyAcrossSeeds.Of(settings[i].Runs);
             median.Add(Grouped(FigureStyle.Band(label + " IQR", color, [.. rows.Select(r => (r.Step, r.Q1, r.Q3))]), label, visible: true));
-            median.Add(Grouped(FigureStyle.Line(label, color, rows.Select(r => (r.Step, (double?)r.Median)), "%{y:.1%} median"), label, visible: true));
+            median.Add(Grouped(FigureStyle.Line(label, color, rows.Select(r => (r.Step, (double?)r.Median)), "%{y:.1%} median", width: FigureStyle.SeriesWidth(i, settings.Count)), label, visible: true));
             mean.Add(Grouped(FigureStyle.Band(label + " ±1 sd", color, [.. rows.Select(r => (r.Step, r.Mean - r.StandardDeviation, r.Mean + r.StandardDeviation))]), label, visible: false));
-            mean.Add(Grouped(FigureStyle.Line(label, color, rows.Select(r => (r.Step, (double?)r.Mean)), "%{y:.1%} mean"), label, visible: false));
+            mean.Add(Grouped(FigureStyle.Line(label, color, rows.Select(r => (r.Step, (double?)r.Mean)), "%{y:.1%} mean", width: FigureStyle.SeriesWidth(i, settings.Count)), label, visible: false));
         }
         var yAxis = new JsonObject { ["title"] = FigureStyle.Title("test accuracy"), ["tickformat"] = ".0%", ["range"] = new JsonArray(-0.02, 1.04) };
         var layout = Layout(yAxis, settings.Count);

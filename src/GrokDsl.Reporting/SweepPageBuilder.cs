@@ -29,7 +29,7 @@ static class SweepPageBuilder
             PhaseDiagramData: settingAxes.Count == 0 ? null : PhaseDiagram.Json(report.Axes, report.Settings),
             Figures: counted.Count == 0 ? [] : [SweepFigures.FractionGrokked(counted), SweepFigures.TestAccuracy(counted)],
             StepAxisCaption:
-                "Steps are on a log axis. Fraction grokked is one minus the Kaplan–Meier survival curve: runs that have not " +
+                "Steps are on a log axis (the controls above switch it to linear and smooth the curves). Fraction grokked is one minus the Kaplan–Meier survival curve: runs that have not " +
                 "grokked count as censored at their last step, diverged runs as never grokking, failed runs not at all. " +
                 "Test accuracy: each run keeps its last value after it stops (e.g. once it grokked); the buttons switch " +
                 "between median with interquartile band and mean ± one standard deviation.",

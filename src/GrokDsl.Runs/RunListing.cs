@@ -32,6 +32,19 @@ public sealed record RunEntry(RunDirectory Directory, string ExperimentId, strin
         return settings;
     }
 
+    /// <summary>When the run started (its environment.json), or null when that file is missing or damaged.</summary>
+    public DateTimeOffset? StartedAt()
+    {
+        try
+        {
+            return Directory.ReadEnvironment()?.StartedAt;
+        }
+        catch (DamagedRunFileException)
+        {
+            return null; // a listing shows what it can; `runs show` names the damaged file
+        }
+    }
+
     static void Flatten(JsonNode? node, string prefix, Dictionary<string, string> into)
     {
         switch (node)

@@ -46,4 +46,25 @@ public sealed class RunsCommandTests
         Assert.Contains($"removed stored/{runId}", removed.Output);
         Assert.Single(Directory.GetDirectories(Path.Combine(cli.Runs, "stored")));
     }
+
+    [Fact]
+    public void ListShowsEachRunsSeedItsSweptValuesAndWhenItStarted()
+    {
+        using var cli = new CliHarness();
+        var file = cli.WriteFile("Stored.cs", Experiment);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        Assert.Equal(0, cli.Invoke("run", file, "--runs", cli.Runs, "--sweep", "Optimizer.WeightDecay=0.1,1", "--quiet").ExitCode);
+
+        var listed = JsonDocument.Parse(cli.Invoke("runs", "list", "--runs", cli.Runs, "--json").Output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(4, listed.Count);
+        var rows = listed.Select(run => (Seed: run.GetProperty("seed").GetString(), Swept: run.GetProperty("swept").GetString())).Order().ToList();
+        // The sweep differs in the seed (its own column) and the weight decay (the swept column).
+        Assert.Equal([("0", "Optimizer.WeightDecay=0.1"), ("0", "Optimizer.WeightDecay=1"), ("1", "Optimizer.WeightDecay=0.1"), ("1", "Optimizer.WeightDecay=1")], rows);
+        Assert.All(listed, run => Assert.InRange(run.GetProperty("startedAt").GetDateTimeOffset(), before, DateTimeOffset.UtcNow));
+
+        var table = cli.Invoke("runs", "list", "--runs", cli.Runs).Output;
+        var header = table.Split('\n').First(line => line.Contains("experiment"));
+        Assert.True(header.IndexOf("seed", StringComparison.Ordinal) < header.IndexOf("swept", StringComparison.Ordinal)
+                    && header.IndexOf("swept", StringComparison.Ordinal) < header.IndexOf("started", StringComparison.Ordinal), header);
+    }
 }

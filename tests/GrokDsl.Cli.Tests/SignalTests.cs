@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using GrokDsl.Runs;
 
 namespace GrokDsl.Cli.Tests;
@@ -11,10 +9,7 @@ namespace GrokDsl.Cli.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class SignalTests
 {
-    const int SigInt = 2, SigUsr1 = 10, SigTerm = 15;
-
-    [DllImport("libc", SetLastError = true)]
-    static extern int kill(int pid, int signal);
+    const int SigInt = GrokdslProcess.SigInt, SigUsr1 = GrokdslProcess.SigUsr1, SigTerm = GrokdslProcess.SigTerm;
 
     static string Experiment(int modulus, int embedding, int hidden, int checkpointEvery) => $$"""
         namespace Lab;
@@ -31,58 +26,10 @@ public sealed class SignalTests
         }
         """;
 
-    /// <summary>A <c>grokdsl run</c> child process whose standard error is collected line by line.</summary>
-    sealed class RunProcess : IDisposable
+    /// <summary>A <c>grokdsl run</c> child process of the experiment above.</summary>
+    sealed class RunProcess(CliHarness cli, string file, string runs) : GrokdslProcess(cli, "run", file, "--runs", runs, "--quiet")
     {
-        readonly Process _process;
-        readonly List<string> _errors = [];
-        readonly List<string> _output = [];
-
-        public RunProcess(CliHarness cli, string file, string runs)
-        {
-            _process = new Process
-            {
-                StartInfo = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "GrokDsl.Cli"))
-                {
-                    ArgumentList = { "run", file, "--runs", runs, "--quiet" },
-                    Environment = { ["GROKDSL_CACHE"] = Path.Combine(cli.Folder, "cache") },
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                },
-            };
-            _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_errors) _errors.Add(e.Data); };
-            _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
-            _process.Start();
-            _process.BeginErrorReadLine();
-            _process.BeginOutputReadLine();
-            Runs = runs;
-        }
-
-        public string Runs { get; }
-        public bool HasExited => _process.HasExited;
-        public int ExitCode => _process.ExitCode;
-        public string Errors { get { lock (_errors) return string.Join("\n", _errors); } }
-        public string Output { get { lock (_output) return string.Join("\n", _output); } }
-
-        public void Signal(int signal) => Assert.Equal(0, kill(_process.Id, signal));
-
-        /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="what"/> if the process ends or time runs out first.</summary>
-        public void WaitFor(string what, Func<bool> condition, int seconds = 120)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(seconds);
-            while (!condition())
-            {
-                if (_process.HasExited) Assert.Fail($"grokdsl exited ({_process.ExitCode}) before {what}: {Errors}");
-                if (DateTime.UtcNow > deadline) Assert.Fail($"timed out waiting for {what}: {Errors}");
-                Thread.Sleep(20);
-            }
-        }
-
-        public void WaitForExit(int seconds = 60)
-        {
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(seconds))) Assert.Fail($"grokdsl did not exit within {seconds} s: {Errors}");
-            _process.WaitForExit(); // drains the redirected streams
-        }
+        public string Runs => runs;
 
         public string RunFolder => Directory.GetDirectories(Path.Combine(Runs, "signalled")).Single();
 
@@ -97,12 +44,6 @@ public sealed class SignalTests
             Directory.Exists(Path.Combine(RunFolder, "checkpoints"))
                 ? [.. Directory.GetDirectories(Path.Combine(RunFolder, "checkpoints"), "step-*").Select(folder => Path.GetFileName(folder)).Order(StringComparer.Ordinal)]
                 : [];
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) _process.Kill();
-            _process.Dispose();
-        }
     }
 
     [Fact]

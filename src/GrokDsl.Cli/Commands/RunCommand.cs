@@ -89,6 +89,7 @@ static class RunCommand
             Log = results,
         };
 
+        if (!quiet) GrokDsl.Cli.Dashboard.DashboardDiscovery.PrintUrl(runsRoot, Console.Out);
         var firstSweep = RunSweep(plan.Experiment, _ => force);
         return watch && !interruption.Token.IsCancellationRequested
             ? RunWatch.Loop(host, plan.Reference.File, plan.Experiment, () => ExperimentArguments.Resolve(experimentArgument, id, sets, sweeps, maxRuns, verbosity), RunSweep, interruption.Token)

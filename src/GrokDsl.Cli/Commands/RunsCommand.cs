@@ -27,17 +27,30 @@ static class RunsCommand
         {
             var filter = Filter(result.GetValue(experiment), result.GetValue(status), result.GetValue(where));
             if (filter is null) return ExitCodes.InvalidExperiment;
-            var entries = RunStore.List(result.GetValue(runs)!, filter).ToList();
+            var root = result.GetValue(runs)!;
+            var entries = RunStore.List(root, filter).ToList();
+            IReadOnlyDictionary<string, string> swept;
+            try
+            {
+                swept = SweptSettings.Of(root, entries);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"warning: {e.Message}");
+                swept = new Dictionary<string, string>();
+            }
             if (result.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(entries.Select(Describe), RunJson.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(entries.Select(e => Describe(e, swept.GetValueOrDefault(e.RunId))), RunJson.Indented));
                 return ExitCodes.Ok;
             }
-            var table = TablePrinter.Plain("experiment", "run", "status", "t_mem", "t_grok", "test acc", "path");
+            var table = TablePrinter.Plain("experiment", "run", "status", "seed", "swept", "started", "t_mem", "t_grok", "test acc", "path");
             foreach (var e in entries)
-                table.AddPlainRow(e.ExperimentId, e.RunId, e.Status, e.Summary?.MemorizedAtStep?.ToString() ?? "-", e.Summary?.GrokkedAtStep?.ToString() ?? "-",
+                table.AddPlainRow(e.ExperimentId, e.RunId, e.Status, Seed(e) ?? "-", swept.GetValueOrDefault(e.RunId) is { Length: > 0 } values ? values : "-",
+                    e.StartedAt()?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                    e.Summary?.MemorizedAtStep?.ToString() ?? "-", e.Summary?.GrokkedAtStep?.ToString() ?? "-",
                     e.Summary is { } s ? s.FinalTestAccuracy.ToString("P1") : "-", e.Directory.Path);
-            TablePrinter.Print(table.RightAligned(3, 4, 5));
+            TablePrinter.Print(table.RightAligned(3, 6, 7, 8));
             Console.WriteLine($"{entries.Count} run(s)");
             return ExitCodes.Ok;
         });
@@ -241,11 +254,16 @@ static class RunsCommand
         return null;
     }
 
-    static object Describe(RunEntry entry) => new
+    static string? Seed(RunEntry entry) => entry.Settings().GetValueOrDefault(SweptSettings.SeedKey);
+
+    static object Describe(RunEntry entry, string? swept) => new
     {
         entry.ExperimentId,
         entry.RunId,
         entry.Status,
+        Seed = Seed(entry),
+        Swept = string.IsNullOrEmpty(swept) ? null : swept,
+        StartedAt = entry.StartedAt(),
         Path = entry.Directory.Path,
         entry.Summary,
     };

@@ -128,6 +128,7 @@ static class SweepCommand
                         result.GetValue(memory), result.GetValue(maxRunning), result.GetValue(account), result.GetValue(warning)),
                     GrokDslExecutable.FromOption(result.GetValue(grokdsl)), result.GetValue(retries), new SlurmCommandLine(), result.GetValue(dryRun), Console.Out, Console.Error, onMetricsGap)
                 : new LocalLauncher(Console.Out, Console.Error, GlobalOptions.Of(result) == Verbosity.Quiet, new SweepPolicy(result.GetValue(retries), result.GetValue(failFast), onMetricsGap), result.GetValue(json));
+            if (GlobalOptions.Of(result) != Verbosity.Quiet) GrokDsl.Cli.Dashboard.DashboardDiscovery.PrintUrl(result.GetValue(runs)!, result.GetValue(json) ? Console.Error : Console.Out);
             // The local launcher records its sweep itself, before training; a submitted one is recorded once it is in the queue.
             var exitCode = chosen.Launch(plan);
             if (useSlurm && !result.GetValue(dryRun) && exitCode == ExitCodes.Ok) RunReports.WriteManifest(plan, "sweep");

@@ -1,4 +1,4 @@
-// The script of GrokDsl's sweep and comparison pages: draws the Plotly figures embedded as JSON, makes tables
+// The script of GrokDsl's report pages (run, sweep, comparison): draws the Plotly figures embedded as JSON, makes tables
 // sortable and drives the phase diagram. Every number and label comes from the page's data; this only arranges.
 // Text goes into the page through textContent and DOM properties, never innerHTML: the data holds user strings.
 (function () {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using GrokDsl.Runs;
+using GrokDsl.Tests.Browser;
 using Xunit.Abstractions;
 
 namespace GrokDsl.Reporting.Tests.Browser;
@@ -25,7 +26,26 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
         var report = Fixture.Load(run) with { Metrics = WithSpectrumAndPhaseMeasures(Fixture.Load(run).Metrics) };
         RunReportWriter.WriteTo(run, report);
 
-        var plots = await VisitAsync(executable, run.ReportPath, "run-report.png", async (_, _) => { });
+        var plots = await VisitAsync(executable, run.ReportPath, "run-report.png", async (page, cancellation) =>
+        {
+            // The step-axis switch turns every chart against step linear, and back.
+            const string StepAxes = "[...document.querySelectorAll('div.plot')].filter(d => d.layout.xaxis.title && d.layout.xaxis.title.text === 'step').map(d => d.layout.xaxis.type)";
+            Assert.All((await page.Session.EvaluateAsync(StepAxes, cancellation))!.AsArray(), type => Assert.Equal("log", (string)type!));
+            await page.Session.EvaluateAsync("(() => { const s = document.querySelector('select.step-axis'); s.value = 'linear'; s.dispatchEvent(new Event('change')); })()", cancellation);
+            Assert.All((await page.Session.EvaluateAsync(StepAxes, cancellation))!.AsArray(), type => Assert.Equal("linear", (string)type!));
+
+            // Smoothing replaces the drawn train accuracy by its moving average; back at 0 the recorded values return.
+            const string TrainAccuracy = "document.getElementById('chart-accuracy').data[0].y";
+            var recorded = (await page.Session.EvaluateAsync(TrainAccuracy, cancellation))!.ToJsonString();
+            const string Smooth = "(v => { const s = document.querySelector('input.smoothing'); s.value = v; s.dispatchEvent(new Event('input')); })";
+            await page.Session.EvaluateAsync(Smooth + "('0.9')", cancellation);
+            var smoothed = (await page.Session.EvaluateAsync(TrainAccuracy, cancellation))!.AsArray();
+            Assert.NotEqual(recorded, smoothed.ToJsonString());
+            Assert.Equal(JsonNode.Parse(recorded)!.AsArray().Count, smoothed.Count);
+            await page.Session.EvaluateAsync(Smooth + "('0')", cancellation);
+            Assert.Equal(recorded, (await page.Session.EvaluateAsync(TrainAccuracy, cancellation))!.ToJsonString());
+            await page.Session.EvaluateAsync("(() => { const s = document.querySelector('select.step-axis'); s.value = 'log'; s.dispatchEvent(new Event('change')); })()", cancellation);
+        });
 
         Assert.Contains("chart-phases", plots.Keys);
         Assert.Contains("chart-spectrum-0", plots.Keys);
@@ -108,13 +128,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    string RequireChromium()
-    {
-        var executable = Chromium.Executable;
-        if (executable is null) output.WriteLine($"Skipped: {Chromium.SkipReason}");
-        Skip.If(executable is null, $"No headless Chromium: {Chromium.SkipReason}");
-        return executable!;
-    }
+    string RequireChromium() => Chromium.Require(output.WriteLine);
 
     // A modular run as the measures plugins would record it: the embedding's Fourier spectrum over p = 23 (11
     // frequencies) concentrating on k = 4 and 9 as the run groks, the key frequencies once found, and the excluded

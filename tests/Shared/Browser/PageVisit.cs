@@ -1,19 +1,25 @@
 using System.Text.Json.Nodes;
 
-namespace GrokDsl.Reporting.Tests.Browser;
+namespace GrokDsl.Tests.Browser;
 
 /// <summary>A report page loaded in a <see cref="HeadlessChromium"/> tab, with what happened while it loaded.</summary>
 sealed class PageVisit(DevToolsSession session)
 {
     public DevToolsSession Session => session;
 
+    /// <summary>Navigates to <paramref name="url"/> and waits for the load event.</summary>
+    public static async Task<PageVisit> LoadAsync(HeadlessChromium browser, Uri url, CancellationToken cancellation)
+    {
+        var session = await browser.NewPageAsync(cancellation);
+        await session.SendAsync("Page.navigate", new JsonObject { ["url"] = url.AbsoluteUri }, cancellation);
+        await session.WaitForEventAsync("Page.loadEventFired", cancellation);
+        return new PageVisit(session);
+    }
+
     /// <summary>Navigates to a file and waits for the load event and for every <c>div.plot</c> to hold a Plotly SVG.</summary>
     public static async Task<PageVisit> OpenAsync(HeadlessChromium browser, string htmlPath, CancellationToken cancellation)
     {
-        var session = await browser.NewOfflinePageAsync(cancellation);
-        await session.SendAsync("Page.navigate", new JsonObject { ["url"] = new Uri(htmlPath).AbsoluteUri }, cancellation);
-        await session.WaitForEventAsync("Page.loadEventFired", cancellation);
-        var visit = new PageVisit(session);
+        var visit = await LoadAsync(browser, new Uri(htmlPath), cancellation);
         while (true)
         {
             var plots = await visit.PlotsAsync(cancellation);
@@ -44,14 +50,29 @@ sealed class PageVisit(DevToolsSession session)
         }),
     ];
 
-    /// <summary>Every request the page made to something other than a local file or inline data.</summary>
+    /// <summary>Polls <paramref name="expression"/> until it is true; fails naming <paramref name="what"/> when <paramref name="cancellation"/> ends first.</summary>
+    public async Task WaitUntilAsync(string what, string expression, CancellationToken cancellation)
+    {
+        try
+        {
+            while (await session.EvaluateAsync(expression, cancellation) is not JsonValue value || !value.TryGetValue<bool>(out var holds) || !holds)
+                await Task.Delay(100, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"timed out waiting for {what} (`{expression}`); page errors: {string.Join(" | ", Errors())}");
+        }
+    }
+
+    /// <summary>Every request the page made to something other than a local file, inline data or a server on this machine.</summary>
     public IReadOnlyList<string> NonLocalRequests() =>
     [
         .. session.Events
             .Where(e => (string?)e["method"] == "Network.requestWillBeSent")
             .Select(e => (string)e["params"]!["request"]!["url"]!)
             .Where(url => !url.StartsWith("file:", StringComparison.Ordinal) && !url.StartsWith("data:", StringComparison.Ordinal)
-                          && !url.StartsWith("blob:", StringComparison.Ordinal) && !url.StartsWith("about:", StringComparison.Ordinal)),
+                          && !url.StartsWith("blob:", StringComparison.Ordinal) && !url.StartsWith("about:", StringComparison.Ordinal)
+                          && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback)),
     ];
 
     /// <summary>A PNG of the whole page (not just the window), saved to <paramref name="path"/>.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GrokDsl.Reporting.Tests.Browser;
+namespace GrokDsl.Tests.Browser;
 
 /// <summary>
 /// Finds Debian's headless-capable Chromium, installing it when it is missing and this test run may: on Linux, as
@@ -24,6 +24,14 @@ static class Chromium
 
     /// <summary>Why there is no Chromium, or null when there is one.</summary>
     public static string? SkipReason => Located.Value.SkipReason;
+
+    /// <summary>The executable; where there is none, the test is reported as skipped with the reason (also written to <paramref name="log"/>).</summary>
+    public static string Require(Action<string> log)
+    {
+        if (Executable is null) log($"Skipped: {SkipReason}");
+        Skip.If(Executable is null, $"No headless Chromium: {SkipReason}");
+        return Executable!;
+    }
 
     static (string?, string?) LocateOrInstall()
     {

@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace GrokDsl.Reporting.Tests.Browser;
+namespace GrokDsl.Tests.Browser;
 
 /// <summary>
 /// A minimal Chrome DevTools Protocol client over one page target's websocket: commands with their replies, and
