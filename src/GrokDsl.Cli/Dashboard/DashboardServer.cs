@@ -72,7 +72,7 @@ sealed class DashboardServer : IAsyncDisposable
             using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
             await new LiveEvents(root, Poll).StreamAsync(context.Response, ended.Token);
         });
-        app.MapGet(DashboardUrls.Compare, (HttpRequest request) => CompareView.Render(root, request.Query["run"], request.Query["sweep"]));
+        app.MapGet(DashboardUrls.Compare, (HttpRequest request) => CompareView.Render(root, request.Query["run"].ToArray(), request.Query["sweep"].ToArray()));
         // Dot files (this server's discovery file) stay private: the provider's default exclusions.
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = DashboardUrls.RunsPrefix });
     }
