@@ -45,6 +45,8 @@ static class RunsCommand
                 return ExitCodes.Ok;
             }
             var table = TablePrinter.Plain("experiment", "run", "status", "seed", "swept", "started", "t_mem", "t_grok", "test acc", "path");
+            // A damaged run's status carries its reason: it stays on one line, and the path wraps instead.
+            table.Columns[2].NoWrap = true;
             foreach (var e in entries)
                 table.AddPlainRow(e.ExperimentId, e.RunId, e.Status, Seed(e) ?? "-", swept.GetValueOrDefault(e.RunId) is { Length: > 0 } values ? values : "-",
                     e.StartedAt()?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
