@@ -33,8 +33,7 @@ static class MeasuredRuns
     static IEnumerable<RunSpec> Candidates(IExperiment experiment)
     {
         foreach (var run in experiment.ExpandSweep()) yield return run.ToRunSpec();
-        if (ExperimentResolver.BuiltIn.FirstOrDefault(e => e.Info.Id == experiment.Info.Id) is not IReproducible reproducible) yield break;
-        var reproduction = reproducible.DescribeReproduction();
+        if (ReproductionCommand.Of(experiment.Info.Id) is not { } reproduction) yield break;
         IEnumerable<IExperiment> variants = [reproduction.Full, reproduction.Smoke];
         if (reproduction.Seeds is { } seeds)
             variants = variants.Append(ExperimentOverrides.Parse([], [$"Seed={string.Join(",", seeds)}"]).ApplyTo(reproduction.Full));

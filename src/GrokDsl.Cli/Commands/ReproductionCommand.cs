@@ -59,6 +59,9 @@ static class ReproductionCommand
         return command;
     }
 
+    /// <summary>The reproduction of built-in preset <paramref name="id"/>, or null when it declares none.</summary>
+    public static Reproduction? Of(string id) => Presets().FirstOrDefault(p => p.Preset.Info.Id == id).Reproduction;
+
     static IEnumerable<(IExperiment Preset, Reproduction Reproduction)> Presets() =>
         ExperimentResolver.BuiltIn.OfType<IReproducible>().Select(p => ((IExperiment)p, p.DescribeReproduction()));
 
