@@ -34,7 +34,7 @@ public sealed class PresetAnchorTests
     }
 
     [Theory]
-    [InlineData("baseline", 0.005, null)]
+    [InlineData("baseline", 0.0, null)]
     [InlineData("ema", 0.005, "ema")]
     [InlineData("ma", 0.01, "ma")]
     public void Grokfast2024PairsEachFilterWithItsPublishedWeightDecay(string filter, double weightDecay, string? kind)
