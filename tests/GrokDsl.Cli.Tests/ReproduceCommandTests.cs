@@ -25,6 +25,9 @@ public sealed class ReproduceCommandTests
     {
         using var cli = new CliHarness();
         var export = Path.Combine(cli.Folder, "reproductions", "prieto-2025");
+        var stale = Path.Combine(export, "runs", "0123456789ab"); // exported before the preset changed its run ids
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, RunDirectory.SummaryFile), "{}");
 
         var (exitCode, output, error) = cli.Invoke("reproduce", "prieto-2025", "--smoke", "--runs", cli.Runs, "--export", export, "--quiet");
 
@@ -37,6 +40,11 @@ public sealed class ReproduceCommandTests
         Assert.Equal(4, record.Verdicts.Count);
         var runs = Directory.GetDirectories(Path.Combine(export, "runs"));
         Assert.Equal(4, runs.Length);
+        Assert.False(Directory.Exists(stale));
+        // The smoke variant cannot be trained by `run prieto-2025`: each run names the command that trained it.
+        var trained = Directory.GetDirectories(Path.Combine(cli.Runs, "prieto-2025")).Where(d => !Path.GetFileName(d).StartsWith('.')).ToList();
+        Assert.Equal(4, trained.Count);
+        Assert.All(trained, run => Assert.Equal(["reproduce", "prieto-2025", "--smoke"], new RunDirectory(run).ReadEnvironment()!.Reproduce!));
         Assert.All(runs, run => Assert.True(File.Exists(Path.Combine(run, "metrics.csv")) && File.Exists(Path.Combine(run, RunDirectory.SummaryFile))));
         Assert.Contains("| fraction grokked, float32 softmax (Fig. 1) |", File.ReadAllText(Path.Combine(export, "table.md")));
 

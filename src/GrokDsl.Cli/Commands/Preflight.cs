@@ -25,7 +25,7 @@ static class Preflight
     }
 
     static string Settings(RunPlan plan, int index) =>
-        plan.Origins[index].SweptSettings(plan.Experiment.Info.SweepAxes.Count) is { Count: > 0 } swept
+        plan.Origins[index].Swept is { Count: > 0 } swept
             ? string.Join(", ", swept)
             : $"run id {plan.Runs[index].RunId}";
 

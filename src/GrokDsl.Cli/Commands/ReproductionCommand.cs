@@ -123,7 +123,9 @@ static class ReproductionCommand
                 if (exitCode != ExitCodes.Ok) return exitCode;
             }
             var plan = RunPlan.Create(variant, ExperimentReference.From(id, null, [], sweeps), runsRoot, pluginFolders, placement);
-            exitCode = launcher.Launch(plan);
+            // `run ID --set ...` would train the preset, not this variant: each run records the command that trained it.
+            IReadOnlyList<string> command = ["reproduce", id, .. smoke ? ["--smoke"] : Array.Empty<string>(), .. chosenSeeds is null ? Array.Empty<string>() : ["--seeds", chosenSeeds]];
+            exitCode = launcher.Launch(plan with { Origins = [.. plan.Origins.Select(origin => origin.TrainedBy(command))] });
         }
         var runs = ReproducedRun.Load(variant, Path.GetFullPath(runsRoot));
         var verdicts = ReproductionJudge.Judge(reproduction.Targets, runs);

@@ -15,7 +15,7 @@ public static class UnreadSweepAxes
     {
         var axes = plan.Experiment.Info.SweepAxes.Count;
         if (axes == 0 || plan.Runs.Count < 2) return [];
-        var settings = plan.Origins.Select(origin => origin.SweptSettings(axes)).ToList();
+        var settings = plan.Origins.Select(origin => origin.Swept).ToList();
         var trained = plan.Runs.Select(WhatTrains).ToList();
         var unread = new List<string>();
         for (var axis = 0; axis < axes; axis++)

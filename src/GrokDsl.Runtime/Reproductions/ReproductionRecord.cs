@@ -36,10 +36,24 @@ public static class ReproductionExport
                 AtomicFile.WriteAllText(Path.Combine(target, RunDirectory.ConfigurationFile), configuration);
             ThinnedMetrics.Write(Path.Combine(target, "metrics.csv"), ThinnedMetrics.Thin(run.Metrics, run.Summary.MemorizedAtStep, run.Summary.GrokkedAtStep));
         }
+        RemoveStaleRuns(Path.Combine(folder, "runs"), runs.Where(r => r.Summary is not null).Select(r => r.Summary!.RunId).ToHashSet());
         AtomicFile.WriteAllText(Path.Combine(folder, "reproduction.json"), JsonSerializer.Serialize(record, RunJson.Indented));
         var table = Path.Combine(folder, "table.md");
         AtomicFile.WriteAllText(table, Markdown(record));
         return table;
+    }
+
+    /// <summary>
+    /// A re-export after the preset changed (new run ids) would otherwise leave the old runs beside the new ones, where
+    /// they read as part of the table. Only folders an export wrote (they hold a summary.json) are removed.
+    /// </summary>
+    static void RemoveStaleRuns(string runsFolder, IReadOnlySet<string> exported)
+    {
+        if (!Directory.Exists(runsFolder))
+            return;
+        foreach (var stale in Directory.GetDirectories(runsFolder)
+                     .Where(d => !exported.Contains(Path.GetFileName(d)) && File.Exists(Path.Combine(d, RunDirectory.SummaryFile))))
+            Directory.Delete(stale, recursive: true);
     }
 
     public static string Markdown(ReproductionRecord record)
